@@ -1,0 +1,40 @@
+# Yardstick: two commands do everything on a fresh Debian machine with Swift 6.3.
+#   make run    the main job on the embedded default data
+#   make test   the test suite
+SWIFT ?= swift
+BIN := .build/debug/yardstick
+
+.PHONY: all deps build run test contract bench clean
+
+all: build
+
+# OpenBLAS (BLAS + LAPACK) and the LAPACK header; installed with apt when missing (as root), otherwise the exact
+# command is printed and make stops.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openblas && [ -f /usr/include/lapack.h ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing libopenblas-dev liblapacke-dev pkg-config with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas-dev liblapacke-dev pkg-config; \
+	else \
+	  echo "Yardstick needs OpenBLAS and the LAPACK header. Run:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y libopenblas-dev liblapacke-dev pkg-config"; \
+	  exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN) trend --model auto --horizon 3
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+	python3 ../shared/checks/contract.py $(BIN) 2>/dev/null || [ ! -f ../shared/checks/contract.py ]
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark
+	python3 Benchmarks/peers/trends_numpy.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,57 @@
+/// Why a regression could not be fitted.
+public enum RegressionError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// A column holds NaN or an infinite value at the given (zero-based) row.
+    case nonFinite(column: String, row: Int)
+    /// Columns (or weights) of different lengths.
+    case lengthMismatch(column: String, expected: Int, found: Int)
+    /// Fewer observations than the model needs.
+    case tooFewObservations(needed: Int, found: Int)
+    /// A weight that is zero, negative or not finite, at the given (zero-based) row.
+    case invalidWeight(row: Int, value: Double)
+    /// A polynomial degree below 1.
+    case invalidDegree(Int)
+    /// No term at all: no intercept and no regressor.
+    case noTerms
+    /// The linear-algebra layer failed.
+    case linearAlgebra(LinearAlgebraError)
+
+    public var description: String {
+        switch self {
+        case let .nonFinite(column, row):
+            return "column '\(column)' has a missing, NaN or infinite value in data row \(row + 1); remove that row or fill the value"
+        case let .lengthMismatch(column, expected, found):
+            return "column '\(column)' has \(found) values but the response has \(expected)"
+        case let .tooFewObservations(needed, found):
+            return "the model has \(needed) coefficients but only \(found) observations; add data or drop terms"
+        case let .invalidWeight(row, value):
+            return "weight \(value) in data row \(row + 1) is not a positive finite number; weights must be > 0"
+        case let .invalidDegree(d):
+            return "polynomial degree must be at least 1, got \(d)"
+        case .noTerms:
+            return "the model has no terms: give at least one regressor or keep the intercept"
+        case let .linearAlgebra(e):
+            return e.description
+        }
+    }
+}
+
+/// Something about a fit that its user should know; returned with the result, never printed.
+public enum RegressionWarning: Equatable, Sendable, CustomStringConvertible {
+    /// Terms left out because they are collinear with the others at the rank tolerance (their estimates are 0).
+    case rankDeficient(droppedTerms: [String], tolerance: Double)
+    /// As many coefficients as observations: the fit is exact and no standard error exists.
+    case noResidualDegreesOfFreedom
+    /// The residuals are all zero: t statistics are infinite.
+    case perfectFit
+
+    public var description: String {
+        switch self {
+        case let .rankDeficient(terms, tol):
+            return "rank deficient at tolerance \(tol): dropped \(terms.joined(separator: ", ")) (collinear with the other terms; estimate set to 0)"
+        case .noResidualDegreesOfFreedom:
+            return "no residual degrees of freedom: standard errors, t, p and intervals are undefined"
+        case .perfectFit:
+            return "the fit is exact (all residuals zero): t statistics are infinite"
+        }
+    }
+}

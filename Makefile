@@ -38,3 +38,7 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Regenerates the Swift source that embeds Data/zhuzhou/history.csv in the binary.
+embed:
+	python3 scripts/embed_data.py

@@ -25,6 +25,8 @@ public struct RegressionResult: Sendable {
     public let rank: Int
     /// ν = n − rank.
     public let residualDegreesOfFreedom: Int
+    /// rank − i (i = 1 with an intercept): the numerator degrees of freedom of F.
+    public let modelDegreesOfFreedom: Int
     /// σ̂ = √(RSS/ν), RSS = Σ wᵢeᵢ².
     public let residualStandardDeviation: Double
     /// RSS = Σ wᵢeᵢ².
@@ -117,6 +119,7 @@ public struct RegressionResult: Sendable {
         let r2 = (DoubleDouble.one - rss / tss).double
         rSquared = r2
         adjustedRSquared = 1 - (1 - r2) * Double(n - interceptDF) / Double(df)
+        modelDegreesOfFreedom = rank - interceptDF
         let modelDF = Double(rank - interceptDF)
         fStatistic = ((tss - rss).double / modelDF) / (rss.double / Double(df))
         fPValue = FDistribution(numeratorDegrees: modelDF, denominatorDegrees: Double(df)).survival(fStatistic)

@@ -1,0 +1,37 @@
+/// Why input could not be read: always naming the file, the line and (where there is one) the column, what was
+/// found and what was expected.
+public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// A cell that does not hold what its column needs.
+    case invalidCell(file: String, line: Int, column: Int, columnName: String, found: String, expected: String)
+    /// A required column is absent from the header.
+    case missingColumn(file: String, name: String, header: [String])
+    /// A row with a different number of fields than the header.
+    case wrongFieldCount(file: String, line: Int, found: Int, expected: Int)
+    /// A quoted field that never closes.
+    case unterminatedQuote(file: String, line: Int, column: Int)
+    /// The same observation twice.
+    case duplicate(file: String, line: Int, firstLine: Int, what: String)
+    /// The file has no header or no rows.
+    case empty(file: String)
+    /// The file could not be opened or decoded.
+    case unreadable(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidCell(file, line, column, name, found, expected):
+            return "\(file):\(line):\(column): column '\(name)' holds '\(found)', expected \(expected)"
+        case let .missingColumn(file, name, header):
+            return "\(file):1: no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .wrongFieldCount(file, line, found, expected):
+            return "\(file):\(line): \(found) fields, expected \(expected) as in the header"
+        case let .unterminatedQuote(file, line, column):
+            return "\(file):\(line):\(column): a quoted field is not closed; add the closing '\"'"
+        case let .duplicate(file, line, first, what):
+            return "\(file):\(line): duplicate observation \(what), first given on line \(first)"
+        case let .empty(file):
+            return "\(file): no data (a header line and at least one row are needed)"
+        case let .unreadable(file, reason):
+            return "\(file): cannot read: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Yardstick
+import YardstickReport
+
+struct RegressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Least-squares regression, the equivalent of LINEST or R's lm.",
+        discussion: "Reads a CSV with a header. Example: yardstick regress data.csv --y y --x x --degree 2")
+
+    @Argument(help: "CSV file with a header row.")
+    var file: String
+
+    @Option(help: "Response column.")
+    var y: String
+
+    @Option(help: "Regressor column; repeat for several.")
+    var x: [String] = []
+
+    @Option(help: "Fit a polynomial of this degree in the single --x column.")
+    var degree: Int?
+
+    @Flag(help: "Fit without an intercept (R² is then uncentred).")
+    var noIntercept = false
+
+    @Option(help: "Column of positive weights (weighted least squares).")
+    var weights: String?
+
+    @Option(help: "Arithmetic for the solution: extended (default, double-double) or double (LAPACK only).")
+    var precision: LinearRegression.Precision = .extended
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if x.isEmpty && noIntercept { throw ValidationError("give at least one --x, or keep the intercept") }
+        if let degree {
+            guard x.count == 1 else { throw ValidationError("--degree needs exactly one --x column, got \(x.count)") }
+            guard degree >= 1 else { throw ValidationError("--degree must be at least 1, got \(degree)") }
+        }
+        if format == .csv { throw ValidationError("regress writes text or json") }
+    }
+
+    func run() throws {
+        let result: RegressionResult
+        do {
+            let table = try CSVTable(contentsOf: file)
+            let columns = try NumericTable.columns([y] + x, of: table)
+            let w = try weights.map { try NumericTable.columns([$0], of: table)[0].values }
+            let terms: LinearRegression.Terms = degree.map { .polynomial(columns[1], degree: $0) }
+                ?? .columns(Array(columns.dropFirst()))
+            result = try LinearRegression(response: columns[0], terms: terms, includesIntercept: !noIntercept,
+                                          weights: w, precision: precision).fit()
+        } catch { throw CommandError(error) }
+        switch format {
+        case .json: emit(RegressionRenderer.json(result).rendered())
+        default: emit(RegressionRenderer.text(result))
+        }
+    }
+}
+
+extension LinearRegression.Precision: ExpressibleByArgument {}

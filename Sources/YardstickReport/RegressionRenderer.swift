@@ -1,0 +1,50 @@
+import Yardstick
+
+/// Renders a ``RegressionResult`` as text (like R's `summary.lm`) or as the `regress` JSON.
+public enum RegressionRenderer {
+    /// JSON keys: `coefficients` [{term, estimate, std_error, t, p, aliased}], `residual_sd`, `r_squared`,
+    /// `adj_r_squared`, `f_statistic`, `f_p_value`, `n`, `rank`, `df_residual`, `aic`, `aicc`, `bic`,
+    /// `log_likelihood`, `condition_number`, `warnings`.
+    public static func json(_ r: RegressionResult) -> JSONValue {
+        .object([
+            ("coefficients", .array(r.coefficients.map { c in
+                .object([("term", .string(c.term)), ("estimate", .number(c.estimate)),
+                         ("std_error", .number(c.standardError)), ("t", .number(c.t)), ("p", .number(c.p)),
+                         ("aliased", .bool(c.isAliased))])
+            })),
+            ("residual_sd", .number(r.residualStandardDeviation)),
+            ("r_squared", .number(r.rSquared)),
+            ("adj_r_squared", .number(r.adjustedRSquared)),
+            ("f_statistic", .number(r.fStatistic)),
+            ("f_p_value", .number(r.fPValue)),
+            ("n", .integer(r.observationCount)),
+            ("rank", .integer(r.rank)),
+            ("df_residual", .integer(r.residualDegreesOfFreedom)),
+            ("df_model", .integer(r.modelDegreesOfFreedom)),
+            ("aic", .number(r.aic)),
+            ("aicc", .optional(r.aicc)),
+            ("bic", .number(r.bic)),
+            ("log_likelihood", .number(r.logLikelihood)),
+            ("condition_number", .number(r.conditionNumber)),
+            ("warnings", .array(r.warnings.map { .string($0.description) })),
+        ])
+    }
+
+    public static func text(_ r: RegressionResult) -> String {
+        var table = TextTable(header: ["term", "estimate", "std. error", "t", "p"],
+                              alignments: [.left, .right, .right, .right, .right])
+        for c in r.coefficients {
+            table.append([c.term + (c.isAliased ? " (dropped)" : ""), NumberFormat.significant(c.estimate, 10),
+                          NumberFormat.significant(c.standardError, 6), NumberFormat.significant(c.t, 5),
+                          NumberFormat.pValue(c.p)])
+        }
+        var lines = [table.rendered(), ""]
+        lines.append("residual SD \(NumberFormat.significant(r.residualStandardDeviation, 8)) on \(r.residualDegreesOfFreedom) degrees of freedom (n = \(r.observationCount))")
+        lines.append("R² \(NumberFormat.significant(r.rSquared, 10)), adjusted \(NumberFormat.significant(r.adjustedRSquared, 10))")
+        lines.append("F \(NumberFormat.significant(r.fStatistic, 6)) on \(r.modelDegreesOfFreedom) and \(r.residualDegreesOfFreedom) DF, p \(NumberFormat.pValue(r.fPValue))")
+        lines.append("AIC \(NumberFormat.significant(r.aic, 7)), AICc \(r.aicc.map { NumberFormat.significant($0, 7) } ?? "–"), BIC \(NumberFormat.significant(r.bic, 7))")
+        lines.append("condition number of the centred, scaled design \(NumberFormat.significant(r.conditionNumber, 3))")
+        for w in r.warnings { lines.append("warning: \(w)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,121 @@
+import Yardstick
+
+/// Renders the outcomes of a `trend` run as text, JSON or CSV.
+public enum TrendRenderer {
+    /// `{"series": [{region, indicator, model, parameters {…}, sigma, n, aicc, growth {rate, lower, upper},
+    /// fitted [{year, value}], forecast [{year, mean, intervals {"80": [lo, hi], …}}], warnings […]}],
+    /// "not_fitted": [{region, indicator, points, reason}], "skipped": {"missing": N, "not_trend_points": N}}`.
+    public static func json(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0) -> JSONValue {
+        var fitted: [JSONValue] = [], failed: [JSONValue] = []
+        for o in outcomes {
+            switch o.result {
+            case let .success(p): fitted.append(json(p))
+            case let .failure(e):
+                failed.append(.object([("region", .string(o.series.region)), ("indicator", .string(o.series.indicator)),
+                                       ("points", .integer(o.series.count)), ("reason", .string(e.description))]))
+            }
+        }
+        return .object([("series", .array(fitted)), ("not_fitted", .array(failed)),
+                        ("skipped", .object([("missing", .integer(missing)), ("not_trend_points", .integer(notTrendPoints))]))])
+    }
+
+    static func json(_ p: TrendProjection) -> JSONValue {
+        let f = p.fit
+        var growth: JSONValue = .null
+        if let g = f.growth {
+            growth = .object([("rate", .number(g.rate)), ("lower", .optional(g.interval?.lowerBound)),
+                              ("upper", .optional(g.interval?.upperBound))])
+        }
+        return .object([
+            ("region", .string(p.series.region)), ("indicator", .string(p.series.indicator)),
+            ("model", .string(f.model.rawValue)),
+            ("parameters", .object(f.parameters.map { ($0.name, .number($0.value)) })),
+            ("sigma", .number(f.sigma)), ("n", .integer(f.observationCount)), ("aicc", .optional(f.aicc)),
+            ("growth", growth),
+            ("fitted", .array(zip(f.years, f.fitted).map { .object([("year", .integer($0)), ("value", .number($1))]) })),
+            ("forecast", .array(p.forecast.map { point in
+                .object([("year", .integer(point.year)), ("mean", .number(point.mean)),
+                         ("intervals", .object(point.intervals.map {
+                             (NumberFormat.level($0.level), .array([.number($0.lower), .number($0.upper)]))
+                         }))])
+            })),
+            ("warnings", .array(f.warnings.map { .string($0.description) })),
+        ])
+    }
+
+    /// One row per fitted or projected year: `region,indicator,model,year,type,value,lower_L,upper_L,…`.
+    public static func csv(_ outcomes: [TrendOutcome]) -> String {
+        let levels = outcomes.compactMap { try? $0.result.get().levels }.first ?? []
+        var lines = [(["region", "indicator", "model", "year", "type", "value"]
+            + levels.flatMap { ["lower_\(NumberFormat.level($0))", "upper_\(NumberFormat.level($0))"] }).joined(separator: ",")]
+        for o in outcomes {
+            guard case let .success(p) = o.result else { continue }
+            let head = [CSVField.escape(p.series.region), CSVField.escape(p.series.indicator), p.fit.model.rawValue]
+            for (year, v) in zip(p.fit.years, p.fit.fitted) {
+                lines.append((head + [String(year), "fitted", "\(v)"] + levels.flatMap { _ in ["", ""] }).joined(separator: ","))
+            }
+            for point in p.forecast {
+                lines.append((head + [String(point.year), "forecast", "\(point.mean)"]
+                    + point.intervals.flatMap { ["\($0.lower)", "\($0.upper)"] }).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func text(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0) -> String {
+        var blocks: [String] = []
+        for o in outcomes {
+            guard case let .success(p) = o.result else { continue }
+            let f = p.fit
+            var head = "\(p.series.region) · \(p.series.indicator): \(f.model.rawValue), n = \(f.observationCount)"
+            if let a = f.aicc { head += ", AICc \(NumberFormat.significant(a, 5))" }
+            var lines = [head]
+            lines.append("  " + f.parameters.map { "\($0.name) \(NumberFormat.significant($0.value, 6))" }.joined(separator: ", ")
+                + ", σ \(NumberFormat.significant(f.sigma, 4))")
+            if let g = f.growth {
+                var s = "  annual growth \(NumberFormat.percent(g.rate))"
+                if let i = g.interval { s += " (95% CI \(NumberFormat.percent(i.lowerBound)) to \(NumberFormat.percent(i.upperBound)))" }
+                lines.append(s)
+            }
+            var table = TextTable(header: ["year", "forecast"] + p.levels.map { "\(NumberFormat.level($0))% interval" },
+                                  alignments: [.right, .right] + p.levels.map { _ in .right })
+            for point in p.forecast {
+                table.append([String(point.year), NumberFormat.significant(point.mean)]
+                    + point.intervals.map { "\(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" })
+            }
+            lines.append(table.rendered().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            for w in f.warnings { lines.append("  warning: \(w)") }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        var failed: [String] = [], shortNote: String?
+        for o in outcomes {
+            guard case let .failure(e) = o.result else { continue }
+            let name = "  \(o.series.region) · \(o.series.indicator) (\(o.series.count) point\(o.series.count == 1 ? "" : "s"))"
+            if case let .tooShortForAnyModel(_, needs) = e {
+                failed.append(name)
+                shortNote = "too few points for any model; points needed: " + needs
+                    .sorted { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }
+                    .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            } else {
+                failed.append(name + ": \(e)")
+            }
+        }
+        if !failed.isEmpty {
+            blocks.append("Not fitted (\(failed.count))" + (shortNote.map { ", \($0)" } ?? "") + ":\n" + failed.joined(separator: "\n"))
+        }
+        if missing + notTrendPoints > 0 {
+            blocks.append("Rows not used as trend points: \(missing) missing value\(missing == 1 ? "" : "s"), \(notTrendPoints) target or bound\(notTrendPoints == 1 ? "" : "s").")
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+}
+
+/// CSV field quoting (RFC 4180).
+enum CSVField {
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

@@ -51,7 +51,7 @@ public struct CSVTable: Sendable {
 
     static func parse(_ text: String, file: String, delimiter: Character) throws(InputError) -> [Row] {
         var rows: [Row] = []
-        var fields: [String] = [], field = "", line = 1, rowLine = 1, column = 1, quoteColumn = 0
+        var fields: [String] = [], field = "", line = 1, rowLine = 1, column = 1, quoteColumn = 0, quoteLine = 0
         var inQuotes = false, fieldWasQuoted = false
         var chars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
@@ -78,7 +78,7 @@ public struct CSVTable: Sendable {
             }
             switch c {
             case "\"" where field.isEmpty:
-                inQuotes = true; fieldWasQuoted = true; quoteColumn = column; column += 1
+                inQuotes = true; fieldWasQuoted = true; quoteColumn = column; quoteLine = line; column += 1
             case delim:
                 fields.append(field); field = ""; fieldWasQuoted = false; column += 1
             case "\r":
@@ -91,7 +91,7 @@ public struct CSVTable: Sendable {
                 field.unicodeScalars.append(c); column += 1
             }
         }
-        if inQuotes { throw .unterminatedQuote(file: file, line: line, column: quoteColumn) }
+        if inQuotes { throw .unterminatedQuote(file: file, line: quoteLine, column: quoteColumn) }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
         return rows
     }

@@ -7,7 +7,7 @@ import Foundation
 ///     ŷ_t = ℓ_{t−1} + φ·b_{t−1},  e_t = y_t − ŷ_t,  ℓ_t = ŷ_t + α·e_t,  b_t = φ·b_{t−1} + α·β*·e_t
 ///
 /// (SES: b ≡ 0; Holt: φ = 1). A missing year carries the states forward with e_t = 0 and adds nothing to the
-/// sum of squared errors. Parameters not given are estimated by minimising SSE (Nelder–Mead on logit-scaled
+/// sum of squared errors. Parameters not given are estimated by minimising SSE (Nelder–Mead from a grid of starts, on logit-scaled
 /// parameters: α, β* ∈ (0.0001, 0.9999), φ ∈ [0.8, 0.98] as R's `ets`); with `optimal` initialisation ℓ₀ and b₀
 /// are profiled out exactly, since the one-step errors are affine in them.
 ///
@@ -92,14 +92,25 @@ enum ExponentialSmoothing {
         var warnings: [TrendWarning] = []
         var x: [Double] = []
         if !free.isEmpty {
-            let starts: [Double] = free.map { f in
-                let target = f.name == "alpha" ? 0.5 : f.name == "beta" ? 0.1 : 0.9
-                let u = (target - f.lo) / (f.hi - f.lo)
-                return log(u / (1 - u))
+            // Several starts (a small grid over each free parameter), Nelder–Mead from each, the best kept:
+            // the SSE surface of short series often has more than one local minimum.
+            let grid: [String: [Double]] = ["alpha": [0.1, 0.5, 0.9], "beta": [0.01, 0.2, 0.8], "phi": [0.85, 0.95]]
+            var starts: [[Double]] = [[]]
+            for f in free {
+                starts = starts.flatMap { prefix in
+                    grid[f.name]!.map { target -> [Double] in
+                        let u = (target - f.lo) / (f.hi - f.lo)
+                        return prefix + [log(u / (1 - u))]
+                    }
+                }
             }
-            let result = NelderMead.minimise(start: starts, step: 1) { sse(parameters($0)) }
-            x = result.point
-            if !result.converged { warnings.append(.optimiserDidNotConverge(iterations: result.iterations)) }
+            var best: NelderMead.Result?
+            for start in starts {
+                let result = NelderMead.minimise(start: start, step: 1) { sse(parameters($0)) }
+                if best == nil || result.value < best!.value { best = result }
+            }
+            x = best!.point
+            if !best!.converged { warnings.append(.optimiserDidNotConverge(iterations: best!.iterations)) }
         }
         let p = parameters(x)
         for f in free {

@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yardstick
 
-.PHONY: all deps build run test contract bench clean
+.PHONY: all deps build run test bench embed clean
 
 all: build
 
@@ -32,9 +32,9 @@ test: deps
 	$(SWIFT) test
 	python3 ../shared/checks/contract.py $(BIN) 2>/dev/null || [ ! -f ../shared/checks/contract.py ]
 
+# Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy peer, with their ratios.
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark
-	python3 Benchmarks/peers/trends_numpy.py
+	python3 Benchmarks/compare.py
 
 clean:
 	rm -rf .build

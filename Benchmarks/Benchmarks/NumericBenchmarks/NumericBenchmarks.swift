@@ -5,21 +5,9 @@ import Yardstick
 // The numeric module's suite. Panels are built before the measurements (setup outside the timed loop) with the
 // generator and parameters of Benchmarks/peers/panel.py, so that the numpy peer fits the same kind of data.
 
-/// SplitMix64: the same generator as the tests', deterministic.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// `series` linear trends over 30 years with uniform noise, a share of values missing (NaN).
 func panel(series: Int, missing: Double) -> Matrix {
-    var rng = SplitMix64(state: 7)
+    var rng = SplitMix64(seed: 7)
     var values = Matrix(rows: 30, columns: series)
     for j in 0..<series {
         let level = Double.random(in: 50...5000, using: &rng), slope = Double.random(in: -20...20, using: &rng)

@@ -61,14 +61,21 @@ struct PivotedQR {
     ///
     /// Formula: (AᵀA)⁻¹ = P·R⁻¹·R⁻ᵀ·Pᵀ, with R⁻¹ from `dtrtrs` on the identity.
     func unscaledCovariance() throws(LinearAlgebraError) -> Matrix {
-        var rinv = Matrix(rows: rank, columns: rank)
-        for k in 0..<rank { rinv[k, k] = 1 }
-        try LAPACK.solveUpperTriangular(factors, order: rank, &rinv)
+        let rinv = try inverseR()
         var cov = Matrix(rows: rank, columns: rank)
         try LAPACK.gemm(rinv, rinv, transposeB: true, into: &cov)
         var full = Matrix(rows: factors.columns, columns: factors.columns)
         for a in 0..<rank { for b in 0..<rank { full[permutation[a], permutation[b]] = cov[a, b] } }
         return full
+    }
+
+    /// R⁻¹ of the kept part (rank × rank, upper triangular, in pivot order: row and column k belong to column
+    /// `permutation[k]` of A), from `dtrtrs` on the identity.
+    func inverseR() throws(LinearAlgebraError) -> Matrix {
+        var rinv = Matrix(rows: rank, columns: rank)
+        for k in 0..<rank { rinv[k, k] = 1 }
+        try LAPACK.solveUpperTriangular(factors, order: rank, &rinv)
+        return rinv
     }
 
     /// The 1-norm condition number of the kept part of R (equal to that of A·P restricted to kept columns,

@@ -70,7 +70,7 @@ public struct LinearRegression: Sendable {
             qr = try PivotedQR(design.workingDouble, rankTolerance: rankTolerance)
             condition = try qr.conditionNumber()
         } catch { throw .linearAlgebra(error) }
-        let kept = qr.keptColumns
+        var kept = qr.keptColumns
         let rank = kept.count
 
         // γ for the kept columns, the weighted residuals, and S = R⁻¹ (rank × rank, column-major).
@@ -87,9 +87,8 @@ public struct LinearRegression: Sendable {
             do {
                 let sol = try qr.solve(Matrix(rows: n, columns: 1, elements: design.response.map(\.double)))
                 for j in kept { gamma[j] = DoubleDouble(sol[j, 0]) }
-                let cov = try qr.unscaledCovariance()
-                // Any square root of the covariance restricted to kept columns serves for the standard errors.
-                rInverse = LinearRegression.choleskyFactor(cov, kept: kept)
+                kept = Array(qr.permutation[..<rank])          // R⁻¹ from LAPACK is in pivot order
+                rInverse = try qr.inverseR().elements.map(DoubleDouble.init)
             } catch { throw .linearAlgebra(error) }
         }
         for i in 0..<n {
@@ -101,23 +100,5 @@ public struct LinearRegression: Sendable {
             design: design, gamma: gamma, kept: kept, rInverse: rInverse, residuals: residuals,
             rank: rank, conditionNumber: condition,
             dropped: qr.droppedColumns.sorted().map { design.termNames[$0] }, tolerance: rankTolerance)
-    }
-
-    /// A lower-triangular L with L·Lᵀ = C restricted to `kept` (used only by the double path).
-    static func choleskyFactor(_ c: Matrix, kept: [Int]) -> [DoubleDouble] {
-        let r = kept.count
-        var l = Array(repeating: 0.0, count: r * r)
-        for j in 0..<r {
-            var d = c[kept[j], kept[j]]
-            for k in 0..<j { d -= l[j + k * r] * l[j + k * r] }
-            let root = d > 0 ? d.squareRoot() : 0
-            l[j + j * r] = root
-            for i in (j + 1)..<max(j + 1, r) {
-                var s = c[kept[i], kept[j]]
-                for k in 0..<j { s -= l[i + k * r] * l[j + k * r] }
-                l[i + j * r] = root > 0 ? s / root : 0
-            }
-        }
-        return l.map(DoubleDouble.init)
     }
 }

@@ -2,24 +2,12 @@ import Foundation
 import Testing
 @testable import Yardstick
 
-/// A small deterministic generator (SplitMix64), so that the panels are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Batched fits must equal the one-series path (TrendSpecification.fit) to 1e-12 relative.
 @Suite("Batched trends equal single-series fits")
 struct BatchTrendsTests {
     /// `series` trending series over 1990–2019 (positive, for the log-linear model), a share of years missing.
     static func panel(series: Int, missing: Double, seed: UInt64) -> (years: [Int], values: Matrix) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let years = Array(1990...2019)
         var values = Matrix(rows: years.count, columns: series)
         for j in 0..<series {

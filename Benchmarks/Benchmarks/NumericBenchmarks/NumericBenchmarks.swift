@@ -2,8 +2,9 @@ import Benchmark
 import Foundation
 import Yardstick
 
-// The numeric module's suite. Panels are built before the measurements (setup outside the timed loop) with the
-// generator and parameters of Benchmarks/peers/panel.py, so that the numpy peer fits the same kind of data.
+// The numeric module's suite. Panels are built before the measurements (setup outside the timed loop) from the
+// same distribution as Benchmarks/peers/trends_numpy.py (level, slope, noise, missing share), so that the numpy
+// peer fits the same kind of data of the same size.
 
 /// `series` linear trends over 30 years with uniform noise, a share of values missing (NaN).
 func panel(series: Int, missing: Double) -> Matrix {

@@ -56,7 +56,11 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (series, missing, other) = try input.load()
+        let panel = try input.load()
+        let series = panel.histories
+        let missing = panel.missingValues + panel.skipped
+        let other = panel.observations.filter { !$0.isHistoryPoint }.count
+        guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
         let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
         let outcomes = spec.projectAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level)
         switch format {

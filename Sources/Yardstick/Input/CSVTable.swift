@@ -20,20 +20,18 @@ public struct CSVTable: Sendable {
     public let header: [String]
     public let rows: [Row]
 
-    /// Reads a file (UTF-8).
-    public init(contentsOf path: String, delimiter: Character = ",") throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: path, reason: "not valid UTF-8")
-        }
-        try self.init(text: text, file: path, delimiter: delimiter)
+    /// Reads a file: UTF-8 (with or without BOM) or GB18030/GBK, delimiter `,`, `;` or tab (detected from the
+    /// header line when nil).
+    public init(contentsOf path: String, delimiter: Character? = nil, encoding: TextEncoding = .automatic,
+                skippingLines skip: Int = 0) throws(InputError) {
+        try self.init(text: try TextDecoding.read(path, encoding: encoding), file: path, delimiter: delimiter, skippingLines: skip)
     }
 
-    public init(text: String, file: String, delimiter: Character = ",") throws(InputError) {
+    /// Parses `text`; `skippingLines` leading lines (a preamble) are passed over but still counted in line numbers.
+    public init(text: String, file: String, delimiter: Character? = nil, skippingLines skip: Int = 0) throws(InputError) {
         self.file = file
-        var records = try CSVTable.parse(text, file: file, delimiter: delimiter)
+        let delim = delimiter ?? CSVTable.detectDelimiter(text)
+        var records = try CSVTable.parse(text, file: file, delimiter: delim).filter { $0.line > skip }
         guard !records.isEmpty else { throw .empty(file: file) }
         let head = records.removeFirst()
         header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -41,6 +39,24 @@ public struct CSVTable: Sendable {
             throw .wrongFieldCount(file: file, line: r.line, found: r.fields.count, expected: header.count)
         }
         rows = records
+    }
+
+    /// The delimiter of the first line: tab, `;` or `,`, whichever occurs most outside quotes.
+    static func detectDelimiter(_ text: String) -> Character {
+        let firstLine = text.prefix { !$0.isNewline }
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for c in firstLine {
+            if c == "\"" { quoted.toggle() } else if !quoted, counts[c] != nil { counts[c]! += 1 }
+        }
+        if counts["\t"]! > 0 && counts["\t"]! >= counts[","]! { return "\t" }
+        return counts[";"]! > counts[","]! ? ";" : ","
+    }
+
+    /// Zero-based index of the first column whose name is one of `names` (compared case-insensitively), if any.
+    public func optionalColumn(_ names: String...) -> Int? {
+        for n in names { if let i = header.firstIndex(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { return i } }
+        return nil
     }
 
     /// Zero-based index of the column named `name`.

@@ -1,72 +1,117 @@
-/// The canonical long CSV: one observation per row, columns `region,indicator,year,value` in any order, plus
-/// optional `kind` (actual, preliminary, target) and `qualifier` (`=`, `~`, `>=`, `>`, `<=`, `<`, `range`,
-/// `relative`; the words exact, approx, at_least, more_than, at_most, less_than also accepted). Other columns
-/// (unit, source, note, …) are carried by the data issue's full model and ignored here.
+/// The canonical long CSV: one observation per row.
 ///
-/// Only actual or preliminary values that are exact or approximate become trend points; targets and bounds
-/// (`>=`, `>`, …) are counted in ``Result/notTrendPoints`` and missing values (empty, `NA`, `..`, `:`, `-`, `—`) in
-/// ``Result/missing``, never dropped silently.
+/// Required columns, in any order: `region`, `indicator`, `year` (or `period`: `2023`, `2023-Q1`, `2023-01`),
+/// `value`. Optional: `kind` (`actual`, `preliminary`, `target`; empty is actual), `qualifier` (`=`, `~`, `>=`, `>`,
+/// `<=`, `<`, `range`, `relative`; the words exact, approx, at_least, more_than, at_most, less_than and the Chinese
+/// 左右, 以上, 不低于, 突破, 超过, 以内, 以下 are accepted), `value_high` (for `range`), `relative_to` (for
+/// `relative`: `indicator` or `region:indicator`), `unit`, `source`, `note`.
+///
+/// Values may carry thousands separators, full-width digits, a `%` sign and 万/亿 (moved into the unit); missing
+/// markers (empty, `NA`, `..`, `:`, `-`, `—`) are counted, not errors.
 public enum LongCSV {
-    public struct Result: Sendable {
-        /// One series per region and indicator, in order of first appearance, years increasing.
-        public let series: [Series]
-        /// Rows whose value is a missing-value marker.
-        public let missing: Int
-        /// Rows that are targets or bounds, not trend points.
-        public let notTrendPoints: Int
-    }
+    static let qualifierWords: [String: String] = [
+        "=": "=", "exact": "=", "": "=",
+        "~": "~", "approx": "~", "approximately": "~", "about": "~", "左右": "~", "约": "~",
+        ">=": ">=", "at_least": ">=", "以上": ">=", "不低于": ">=", "≥": ">=",
+        ">": ">", "more_than": ">", "突破": ">", "超过": ">", "超": ">",
+        "<=": "<=", "at_most": "<=", "以内": "<=", "以下": "<=", "不高于": "<=", "≤": "<=",
+        "<": "<", "less_than": "<", "低于": "<",
+        "range": "range", "relative": "relative",
+    ]
 
-    static let missingMarkers: Set<String> = ["", "NA", "N/A", "..", ":", "-", "—", "NaN"]
-    static let pointQualifiers: Set<String> = ["=", "~", "exact", "approx", "approximately"]
-    static let knownQualifiers: Set<String> = pointQualifiers.union([
-        ">=", ">", "<=", "<", "range", "relative", "at_least", "more_than", "at_most", "less_than"])
-
-    public static func read(_ table: CSVTable) throws(InputError) -> Result {
+    /// Reads a long CSV table into a panel.
+    public static func read(_ table: CSVTable) throws(InputError) -> Panel {
+        var b = PanelBuilder(file: table.file)
         let r = try table.column("region"), ind = try table.column("indicator")
-        let y = try table.column("year"), v = try table.column("value")
-        let kindColumn = table.header.firstIndex(of: "kind")
-        let qualifierColumn = table.header.firstIndex(of: "qualifier")
-        var order: [String] = []
-        var points: [String: [(year: Int, value: Double, line: Int)]] = [:]
-        var names: [String: (String, String)] = [:]
-        var missing = 0, other = 0
+        guard let y = table.optionalColumn("year", "period", "time_period") else { throw .missingColumn(file: table.file, name: "year", header: table.header) }
+        let v = try table.column("value")
+        let kindC = table.optionalColumn("kind"), qualC = table.optionalColumn("qualifier")
+        let highC = table.optionalColumn("value_high"), relC = table.optionalColumn("relative_to")
+        let unitC = table.optionalColumn("unit"), srcC = table.optionalColumn("source"), noteC = table.optionalColumn("note")
         for row in table.rows {
             let f = row.fields
-            func bad(_ column: Int, _ expected: String) -> InputError {
-                .invalidCell(file: table.file, line: row.line, column: column + 1, columnName: table.header[column],
-                             found: f[column], expected: expected)
+            func cell(_ c: Int) -> PanelBuilder.Cell { .init(line: row.line, column: c + 1, name: table.header[c], text: f[c]) }
+            func bad(_ c: Int, _ expected: String) -> InputError {
+                .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c], expected: expected)
             }
-            let yearText = f[y].trimmingCharacters(in: .whitespaces)
-            guard let year = Int(yearText), (1000...9999).contains(year) else {
-                throw bad(y, "a four-digit year such as 2023")
+            func text(_ c: Int?) -> String { c.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            let region = text(r), indicator = text(ind)
+            guard !region.isEmpty else { throw bad(r, "a region name") }
+            guard !indicator.isEmpty else { throw bad(ind, "an indicator id") }
+            guard let period = Period(NumberText.halfWidth(f[y])) else {
+                throw bad(y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
             }
-            let valueText = f[v].trimmingCharacters(in: .whitespaces)
-            if missingMarkers.contains(valueText) { missing += 1; continue }
-            guard let value = Double(valueText), value.isFinite else { throw bad(v, "a number or a missing-value marker (empty, NA, ..)") }
-            if let k = kindColumn {
-                let kind = f[k].trimmingCharacters(in: .whitespaces).lowercased()
-                guard ["", "actual", "preliminary", "target"].contains(kind) else { throw bad(k, "actual, preliminary or target") }
-                if kind == "target" { other += 1; continue }
+            let kindText = text(kindC).lowercased()
+            guard let kind = kindText.isEmpty ? .actual : ObservationKind(rawValue: kindText) else {
+                throw bad(kindC!, "actual, preliminary or target")
             }
-            if let q = qualifierColumn {
-                let qualifier = f[q].trimmingCharacters(in: .whitespaces)
-                guard qualifier.isEmpty || knownQualifiers.contains(qualifier) else {
-                    throw bad(q, "one of =, ~, >=, >, <=, <, range, relative")
+            guard let symbol = qualifierWords[text(qualC)] ?? qualifierWords[text(qualC).lowercased()] else {
+                throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative")
+            }
+            var unit = text(unitC)
+            var value = Double.nan
+            switch NumberText.parse(f[v]) {
+            case let .number(x, magnitude, percent):
+                value = x
+                unit = Units.attach(magnitude: magnitude, to: unit)
+                if percent && unit.isEmpty { unit = "%" }
+            case .missing:
+                if symbol != "relative" { b.missing(); continue }
+            case .invalid:
+                throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
+            }
+            let qualifier: Qualifier
+            switch symbol {
+            case "=": qualifier = .exact
+            case "~": qualifier = .approximately
+            case ">=": qualifier = .atLeast
+            case ">": qualifier = .moreThan
+            case "<=": qualifier = .atMost
+            case "<": qualifier = .lessThan
+            case "range":
+                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(f[hc]) else {
+                    throw highC.map { bad($0, "the upper end of the range, a number") }
+                        ?? .missingColumn(file: table.file, name: "value_high", header: table.header)
                 }
-                if !qualifier.isEmpty && !pointQualifiers.contains(qualifier) { other += 1; continue }
+                guard high >= value else { throw bad(highC!, "a number at least the value \(value)") }
+                qualifier = .range(high: high)
+            default:
+                let to = text(relC)
+                guard !to.isEmpty else {
+                    throw relC.map { bad($0, "the series the target is relative to: indicator or region:indicator") }
+                        ?? .missingColumn(file: table.file, name: "relative_to", header: table.header)
+                }
+                qualifier = .relative(to: to)
             }
-            let key = f[r] + "\u{1F}" + f[ind]
-            if points[key] == nil { order.append(key); names[key] = (f[r], f[ind]) }
-            if let first = points[key]?.first(where: { $0.year == year }) {
-                throw .duplicate(file: table.file, line: row.line, firstLine: first.line,
-                                 what: "for \(f[r]) / \(f[ind]) / \(year)")
-            }
-            points[key, default: []].append((year, value, row.line))
+            let o = Observation(region: region, indicator: indicator, period: period, value: value, kind: kind,
+                                qualifier: qualifier, unit: unit, source: text(srcC), note: text(noteC))
+            try b.add(o, line: row.line, unitCell: unitC.map(cell) ?? cell(v))
         }
-        let series = order.map { key -> Series in
-            let p = points[key]!.sorted { $0.year < $1.year }
-            return Series(region: names[key]!.0, indicator: names[key]!.1, years: p.map(\.year), values: p.map(\.value))
+        return b.finish()
+    }
+
+    /// Writes observations as a canonical long CSV (every column, RFC 4180 quoting); reading it back gives the
+    /// same observations.
+    public static func write(_ panel: Panel) -> String {
+        var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note"]
+        for o in panel.observations {
+            var high = "", rel = ""
+            if case let .range(h) = o.qualifier { high = shortest(h) }
+            if case let .relative(to) = o.qualifier { rel = to }
+            lines.append([o.region, o.indicator, o.period.description, o.value.isNaN ? "" : shortest(o.value), o.kind.rawValue,
+                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(quote).joined(separator: ","))
         }
-        return Result(series: series, missing: missing, notTrendPoints: other)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func shortest(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+    }
+
+    static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+import Foundation

@@ -56,7 +56,7 @@ struct CommandLineTests {
         (["trend", "--horizon", "0"], "--horizon must be at least 1"),
         (["trend", "--level", "120"], "--level takes a percentage"),
         (["trend", "--alpha", "1.5", "--model", "ses"], "--alpha must be between 0 and 1"),
-        (["trend", "--region", "Atlantis"], "no series matched region 'Atlantis'"),
+        (["trend", "--region", "Atlantis"], "no region 'Atlantis'; the data has Zhuzhou"),
         (["regress", "/dev/null", "--y", "y", "--x", "x", "--x", "z", "--degree", "2"], "--degree needs exactly one --x"),
         (["nosuch"], "unknown command 'nosuch'"),
     ]

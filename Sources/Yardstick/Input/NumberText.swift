@@ -1,0 +1,58 @@
+/// Reading numbers as statistical files write them: thousands separators, full-width digits, a `%` sign,
+/// Chinese magnitude words (万, 亿) and the usual missing-value markers.
+///
+/// ```swift
+/// NumberText.parse("１,２３４.５")   // .number(1234.5, magnitude: nil)
+/// NumberText.parse("5.8万")          // .number(5.8, magnitude: "万")
+/// NumberText.parse("..")             // .missing
+/// ```
+public enum NumberText {
+    public enum Parsed: Equatable, Sendable {
+        /// A number; `magnitude` is a trailing 万 or 亿 (to be moved into the unit), `percent` whether a % followed.
+        case number(Double, magnitude: String?, percent: Bool)
+        /// A missing-value marker: empty, `NA`, `N/A`, `..`, `:`, `-`, `—`, `…`.
+        case missing
+        /// Not a number.
+        case invalid
+    }
+
+    static let missingMarkers: Set<String> = ["", "NA", "N/A", "n/a", "na", "..", "...", ":", "-", "—", "–", "…", "NaN", "nan", "null"]
+
+    /// Full-width forms (U+FF01–FF5E) mapped to ASCII; ideographic space to a space.
+    public static func halfWidth(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x3000 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) { out.append(a) }
+            else if u.value == 0x3000 { out.append(" ") }
+            else { out.append(u) }
+        }
+        return String(out)
+    }
+
+    public static func parse(_ raw: String) -> Parsed {
+        var s = halfWidth(raw).trimmingCharacters(in: .whitespaces)
+        if missingMarkers.contains(s) { return .missing }
+        var percent = false, magnitude: String?
+        if s.hasSuffix("%") { percent = true; s.removeLast() }
+        for word in ["万亿", "亿", "万"] where s.hasSuffix(word) {
+            magnitude = word
+            s.removeLast(word.count)
+            break
+        }
+        s = s.trimmingCharacters(in: .whitespaces)
+        if s.contains(",") {
+            // Thousands separators only in their places: 1,234 or 12,345,678.5.
+            let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+            let head = groups[0].drop { $0 == "-" || $0 == "+" }
+            guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return .invalid }
+            s = s.replacingOccurrences(of: ",", with: "")
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII }), let v = Double(s), v.isFinite else { return .invalid }
+        if s.lowercased().contains("x") || s.lowercased().contains("n") || s.lowercased().contains("i") { return .invalid }
+        return .number(v, magnitude: magnitude, percent: percent)
+    }
+}
+
+import Foundation

@@ -1,0 +1,134 @@
+/// The input formats Yardstick reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// The canonical long CSV (``LongCSV``).
+    case long
+    /// World Bank tables with one column per year (``WDIReader``).
+    case wdi
+    /// SDMX-CSV 1.0 or 2.0 (``SDMXReader``).
+    case sdmx
+    /// Eurostat TSV (``EurostatReader``).
+    case eurostat
+    /// A tidy wide table (``WideReader``): needs the region and period columns.
+    case wide
+}
+
+/// Reads files of any supported format into one ``Panel``, applying metadata and direction overrides.
+///
+/// ```swift
+/// var reader = PanelReader()
+/// reader.metadataFile = "Data/zhuzhou/indicators.csv"
+/// let panel = try reader.read(["Data/zhuzhou/report.csv"])
+/// ```
+public struct PanelReader: Sendable {
+    /// The format, or nil to detect it from each file's first lines.
+    public var format: InputFormat?
+    public var encoding: TextEncoding = .automatic
+    /// For `wide`: the region and period columns, and optionally the indicator columns.
+    public var regionColumn: String?
+    public var periodColumn: String?
+    public var indicatorColumns: [String]?
+    /// An indicator metadata CSV (``MetadataReader``).
+    public var metadataFile: String?
+    /// Directions that override the metadata, by indicator id.
+    public var directions: [String: Direction] = [:]
+
+    public init() {}
+
+    /// Reads and merges the files (a region's indicator may come from several, but not the same value twice).
+    public func read(_ files: [String]) throws(InputError) -> Panel {
+        var texts: [(String, String)] = []
+        for f in files { texts.append((f, try TextDecoding.read(f, encoding: encoding))) }
+        return try read(texts: texts)
+    }
+
+    /// Reads already-decoded texts, each with the name to use in messages; `metadata` is an already-decoded
+    /// metadata text, applied before ``metadataFile``.
+    public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
+        var panel = Panel()
+        for (file, text) in texts {
+            panel.append(try readOne(file: file, text: text))
+        }
+        if let metadata {
+            panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))
+        }
+        if let metadataFile {
+            let table = try CSVTable(text: try TextDecoding.read(metadataFile, encoding: encoding), file: metadataFile)
+            panel.apply(metadata: try MetadataReader.read(table))
+        }
+        for (id, d) in directions { panel.setDirection(d, for: id) }
+        try PanelReader.checkDuplicatesAcrossFiles(panel)
+        return panel
+    }
+
+    /// The embedded default data: Zhuzhou's 2024 report and history and the Hunan peers, with their metadata
+    /// (``EmbeddedData``); options such as ``directions`` and ``metadataFile`` still apply.
+    public func readEmbedded() throws(InputError) -> Panel {
+        var reader = self
+        reader.format = .long
+        return try reader.read(
+            texts: [("embedded:Data/zhuzhou/report_2024.csv", EmbeddedData.zhuzhouReport),
+                    ("embedded:Data/zhuzhou/history.csv", EmbeddedData.zhuzhouHistory),
+                    ("embedded:Data/hunan/peers_history.csv", EmbeddedData.hunanPeers)],
+            metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators))
+    }
+
+    func readOne(file: String, text: String) throws(InputError) -> Panel {
+        let format: InputFormat
+        if let given = self.format { format = given } else {
+            format = try PanelReader.detect(text, file: file, wideColumnsGiven: regionColumn != nil)
+        }
+        switch format {
+        case .long: return try LongCSV.read(CSVTable(text: text, file: file))
+        case .wdi: return try WDIReader.read(CSVTable(text: text, file: file, skippingLines: WDIReader.preambleLines(text)))
+        case .sdmx: return try SDMXReader.read(CSVTable(text: text, file: file))
+        case .eurostat: return try EurostatReader.read(CSVTable(text: text, file: file, delimiter: "\t"))
+        case .wide:
+            guard let regionColumn, let periodColumn else {
+                throw .unreadable(file: file, reason: "the wide format needs --region-column and --period-column")
+            }
+            return try WideReader.read(CSVTable(text: text, file: file), regionColumn: regionColumn,
+                                       periodColumn: periodColumn, indicatorColumns: indicatorColumns)
+        }
+    }
+
+    /// The format of a text, from its first lines.
+    public static func detect(_ text: String, file: String, wideColumnsGiven: Bool = false) throws(InputError) -> InputFormat {
+        if wideColumnsGiven { return .wide }
+        let head = text.prefix(4096)
+        let firstLine = head.drop { $0 == "\u{FEFF}" }.prefix { !$0.isNewline }
+        let upperFirst = firstLine.uppercased()
+        if upperFirst.hasPrefix("DATAFLOW") || upperFirst.hasPrefix("STRUCTURE") || upperFirst.hasPrefix("\"DATAFLOW") {
+            return .sdmx
+        }
+        if firstLine.contains("\\TIME_PERIOD") || firstLine.contains("\\time") { return .eurostat }
+        if head.contains("Data Source") || firstLine.contains("Country Code") || firstLine.contains("Indicator Code") { return .wdi }
+        let names = firstLine.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
+        if names.contains("region") && names.contains("indicator") && names.contains("value")
+            && (names.contains("year") || names.contains("period")) {
+            return .long
+        }
+        let yearColumns = names.filter { $0.count == 4 && Int($0) != nil }.count
+        if yearColumns >= 2 && names.contains("indicator") { return .wdi }
+        throw .unreadable(file: file, reason: "cannot tell the format from the header '\(firstLine.prefix(80))'; "
+            + "give --input-format (long, wdi, sdmx, eurostat, wide) and, for wide, --region-column and --period-column")
+    }
+
+    /// The same value given in two files is an error too.
+    static func checkDuplicatesAcrossFiles(_ panel: Panel) throws(InputError) {
+        var seen: [String: String] = [:]
+        for o in panel.observations {
+            let slot = o.kind.rawValue + (o.qualifier.isPointValue ? "" : ":bound\(o.qualifier.symbol)")
+            let key = [o.region, o.indicator, o.period.description, slot].joined(separator: "\u{1F}")
+            if let first = seen[key], first.split(separator: ":").first != o.location.split(separator: ":").first {
+                let parts = o.location.split(separator: ":")
+                throw .duplicate(file: String(parts.dropLast().joined(separator: ":")), line: Int(parts.last ?? "0") ?? 0,
+                                 firstLine: Int(first.split(separator: ":").last ?? "0") ?? 0,
+                                 what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(first)")
+            }
+            seen[key] = seen[key] ?? o.location
+        }
+    }
+}
+
+import Foundation

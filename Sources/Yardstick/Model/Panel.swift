@@ -1,0 +1,100 @@
+/// Everything read from one or more files: indicators with their metadata and all observations, in reading order.
+///
+/// ```swift
+/// let panel = try PanelReader().read(["report.csv"])
+/// panel.history(region: "Zhuzhou", indicator: "gdp")     // a Series of actual values
+/// panel.targets                                          // the targets, with their qualifiers
+/// ```
+public struct Panel: Sendable {
+    /// Metadata by indicator id (indicators read without metadata get a default entry).
+    public internal(set) var indicators: [String: Indicator] = [:]
+    public internal(set) var observations: [Observation] = []
+    /// Values that were missing-value markers, by file: counted, never silently dropped.
+    public internal(set) var missingValues = 0
+    /// Rows or cells skipped by an explicit option (e.g. columns left out of `--indicator-columns`).
+    public internal(set) var skipped = 0
+    /// Things a reader of the data should know (unit conversions, sub-annual data not used for yearly trends).
+    public internal(set) var warnings: [String] = []
+
+    public init() {}
+
+    /// Regions in order of first appearance.
+    public var regions: [String] { unique(observations.map(\.region)) }
+
+    /// Indicator ids in order of first appearance.
+    public var indicatorIDs: [String] { unique(observations.map(\.indicator)) }
+
+    /// The indicator's metadata (a default when none was given).
+    public func indicator(_ id: String) -> Indicator { indicators[id] ?? Indicator(id: id) }
+
+    /// The targets.
+    public var targets: [Observation] { observations.filter { $0.kind == .target } }
+
+    /// The earliest and latest periods.
+    public var periodRange: ClosedRange<Period>? {
+        guard let lo = observations.map(\.period).min(), let hi = observations.map(\.period).max() else { return nil }
+        return lo...hi
+    }
+
+    /// The yearly history of one indicator in one region: actual and preliminary values stated exactly or
+    /// approximately (bounds such as "more than 1200" are not points of a history). Where a year has both a
+    /// preliminary and a final value, the final one is used.
+    public func history(region: String, indicator: String) -> Series {
+        var byYear: [Int: Observation] = [:]
+        for o in observations where o.region == region && o.indicator == indicator && o.isHistoryPoint && o.period.isAnnual {
+            if let known = byYear[o.period.year], known.kind == .actual { continue }
+            byYear[o.period.year] = o
+        }
+        let years = byYear.keys.sorted()
+        return Series(region: region, indicator: indicator, years: years, values: years.map { byYear[$0]!.value })
+    }
+
+    /// The observations behind ``history(region:indicator:)``, one per year, in year order (with their kinds, so
+    /// that preliminary values can be flagged).
+    public func historyObservations(region: String, indicator: String) -> [Observation] {
+        var byYear: [Int: Observation] = [:]
+        for o in observations where o.region == region && o.indicator == indicator && o.isHistoryPoint && o.period.isAnnual {
+            if let known = byYear[o.period.year], known.kind == .actual { continue }
+            byYear[o.period.year] = o
+        }
+        return byYear.keys.sorted().map { byYear[$0]! }
+    }
+
+    /// Every (region, indicator) yearly history with at least one point, in order of first appearance.
+    public var histories: [Series] {
+        var seen = Set<String>(), out: [Series] = []
+        for o in observations where o.isHistoryPoint && o.period.isAnnual {
+            let key = o.region + "\u{1F}" + o.indicator
+            if seen.insert(key).inserted { out.append(history(region: o.region, indicator: o.indicator)) }
+        }
+        return out
+    }
+
+    /// Sets (or overrides) an indicator's direction.
+    public mutating func setDirection(_ direction: Direction, for id: String) {
+        var i = indicator(id)
+        i.direction = direction
+        indicators[id] = i
+    }
+
+    /// Adds metadata, replacing what was there for the same ids.
+    public mutating func apply(metadata: [Indicator]) {
+        for m in metadata { indicators[m.id] = m }
+    }
+
+    /// Keeps only observations that satisfy `keep`.
+    public mutating func filter(_ keep: (Observation) -> Bool) { observations.removeAll { !keep($0) } }
+
+    mutating func append(_ other: Panel) {
+        for (k, v) in other.indicators where indicators[k] == nil { indicators[k] = v }
+        observations += other.observations
+        missingValues += other.missingValues
+        skipped += other.skipped
+        warnings += other.warnings
+    }
+
+    private func unique(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+}

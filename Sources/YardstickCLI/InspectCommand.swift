@@ -1,0 +1,24 @@
+import ArgumentParser
+import Yardstick
+import YardstickReport
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what was read: regions, indicators, periods, coverage, targets and warnings.",
+        discussion: "Example: yardstick inspect WDICSV.csv --format json")
+
+    @OptionGroup var input: DataInputOptions
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("inspect writes text or json") }
+    }
+
+    func run() throws {
+        let summary = PanelSummary(try input.load())
+        emit(format == .json ? InspectRenderer.json(summary).rendered() : InspectRenderer.text(summary))
+    }
+}

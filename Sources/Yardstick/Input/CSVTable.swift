@@ -18,7 +18,14 @@ public struct CSVTable: Sendable {
     }
     public let file: String
     public let header: [String]
-    public let rows: [Row]
+    /// The text's UTF-8 bytes; fields are ranges into it.
+    let bytes: [UInt8]
+    /// Byte range of every data field, row after row (`columns` per row).
+    let starts: [Int32], ends: [Int32]
+    /// One-based line of every data row.
+    let lines: [Int32]
+    /// Quoted fields with doubled quotes, unescaped, by field index.
+    let unescaped: [Int: String]
 
     /// Reads a file: UTF-8 (with or without BOM) or GB18030/GBK, delimiter `,`, `;` or tab (detected from the
     /// header line when nil).
@@ -31,14 +38,51 @@ public struct CSVTable: Sendable {
     public init(text: String, file: String, delimiter: Character? = nil, skippingLines skip: Int = 0) throws(InputError) {
         self.file = file
         let delim = delimiter ?? CSVTable.detectDelimiter(text)
-        var records = try CSVTable.parse(text, file: file, delimiter: delim).filter { $0.line > skip }
-        guard !records.isEmpty else { throw .empty(file: file) }
-        let head = records.removeFirst()
-        header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        for r in records where r.fields.count != header.count {
-            throw .wrongFieldCount(file: file, line: r.line, found: r.fields.count, expected: header.count)
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let scan = try CSVTable.scan(bytes, delimiter: delim.asciiValue ?? 44, file: file, skip: skip)
+        guard let headerCount = scan.counts.first else { throw .empty(file: file) }
+        let text = { (i: Int) -> String in
+            scan.unescaped[i] ?? String(decoding: bytes[Int(scan.starts[i])..<Int(scan.ends[i])], as: UTF8.self)
         }
-        rows = records
+        header = (0..<headerCount).map { text($0).trimmingCharacters(in: .whitespaces) }
+        var offset = headerCount
+        for (r, count) in scan.counts.enumerated().dropFirst() {
+            if count != headerCount {
+                throw .wrongFieldCount(file: file, line: Int(scan.lines[r]), found: count, expected: headerCount)
+            }
+            offset += count
+        }
+        self.bytes = bytes
+        starts = Array(scan.starts[headerCount...])
+        ends = Array(scan.ends[headerCount...])
+        lines = Array(scan.lines.dropFirst())
+        unescaped = Dictionary(uniqueKeysWithValues: scan.unescaped.compactMap { $0.key >= headerCount ? ($0.key - headerCount, $0.value) : nil })
+    }
+
+    /// Number of data rows.
+    public var rowCount: Int { lines.count }
+
+    /// One-based line where data row `row` starts.
+    public func line(_ row: Int) -> Int { Int(lines[row]) }
+
+    /// The text of a field (not trimmed).
+    public func field(_ row: Int, _ column: Int) -> String {
+        let i = row * header.count + column
+        if let u = unescaped[i] { return u }
+        return String(decoding: bytes[Int(starts[i])..<Int(ends[i])], as: UTF8.self)
+    }
+
+    /// Calls `body` with the field's UTF-8 bytes, without making a String.
+    func withField<R>(_ row: Int, _ column: Int, _ body: (ArraySlice<UInt8>) -> R) -> R {
+        let i = row * header.count + column
+        if let u = unescaped[i] { return body(ArraySlice(Array(u.utf8))) }
+        return body(bytes[Int(starts[i])..<Int(ends[i])])
+    }
+
+    /// Every data row with its fields as strings (convenient for small tables; large readers use ``field(_:_:)``).
+    public var rows: [Row] {
+        (0..<rowCount).map { r in Row(line: line(r), fields: (0..<header.count).map { field(r, $0) }) }
     }
 
     /// The delimiter of the first line: tab, `;` or `,`, whichever occurs most outside quotes.
@@ -65,50 +109,77 @@ public struct CSVTable: Sendable {
         return i
     }
 
-    static func parse(_ text: String, file: String, delimiter: Character) throws(InputError) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = [], field = "", line = 1, rowLine = 1, column = 1, quoteColumn = 0, quoteLine = 0
-        var inQuotes = false, fieldWasQuoted = false
-        var chars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        if text.unicodeScalars.first == "\u{FEFF}" { _ = chars.next() }
-        func endRow() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []; field = ""; fieldWasQuoted = false
-        }
-        let delim = delimiter.unicodeScalars.first!
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    let next = chars.next()
-                    if next == "\"" { field.unicodeScalars.append("\""); column += 2; continue }
-                    inQuotes = false; column += 1
-                    pending = next
+    /// One pass over the bytes: field ranges, fields per record, record lines; blank lines skipped, and records
+    /// on the first `skip` lines left out.
+    static func scan(_ b: [UInt8], delimiter: UInt8, file: String, skip: Int) throws(InputError)
+        -> (starts: [Int32], ends: [Int32], counts: [Int], lines: [Int32], unescaped: [Int: String]) {
+        var starts: [Int32] = [], ends: [Int32] = [], counts: [Int] = [], lines: [Int32] = []
+        var unescaped: [Int: String] = [:]
+        starts.reserveCapacity(b.count / 6); ends.reserveCapacity(b.count / 6)
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let n = b.count
+        var i = 0, line = 1
+        var failure: InputError?
+        b.withUnsafeBufferPointer { p in
+            while i < n {
+                let recordLine = line
+                let firstField = starts.count
+                var fieldsInRecord = 0
+                var blank = true
+                while true {                                      // one field
+                    fieldsInRecord += 1
+                    if i < n && p[i] == quote {
+                        blank = false
+                        let openColumn = i - (lastLineStart(p, i)) + 1
+                        i += 1
+                        let s = i
+                        var doubled = false
+                        while true {
+                            if i >= n { failure = .unterminatedQuote(file: file, line: recordLine, column: openColumn); return }
+                            if p[i] == quote {
+                                if i + 1 < n && p[i + 1] == quote { doubled = true; i += 2; continue }
+                                break
+                            }
+                            if p[i] == lf { line += 1 }
+                            i += 1
+                        }
+                        let e = i
+                        i += 1                                    // closing quote
+                        while i < n && p[i] != delimiter && p[i] != lf && p[i] != cr { i += 1 }
+                        starts.append(Int32(s)); ends.append(Int32(e))
+                        if doubled {
+                            let raw = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+                            unescaped[starts.count - 1] = raw.replacingOccurrences(of: "\"\"", with: "\"")
+                        }
+                    } else {
+                        let s = i
+                        while i < n && p[i] != delimiter && p[i] != lf && p[i] != cr { i += 1 }
+                        if i > s { blank = false }
+                        starts.append(Int32(s)); ends.append(Int32(i))
+                    }
+                    if i < n && p[i] == delimiter { blank = false; i += 1; continue }
+                    break
+                }
+                // End of record: CR, LF, CRLF or end of text.
+                if i < n && p[i] == cr { i += 1 }
+                if i < n && p[i] == lf { i += 1 }
+                line += 1
+                if blank || recordLine <= skip {
+                    starts.removeSubrange(firstField...); ends.removeSubrange(firstField...)
+                    unescaped = unescaped.filter { $0.key < firstField }
                     continue
                 }
-                if c == "\n" { line += 1; column = 1 } else { column += 1 }
-                field.unicodeScalars.append(c)
-                continue
-            }
-            switch c {
-            case "\"" where field.isEmpty:
-                inQuotes = true; fieldWasQuoted = true; quoteColumn = column; quoteLine = line; column += 1
-            case delim:
-                fields.append(field); field = ""; fieldWasQuoted = false; column += 1
-            case "\r":
-                let next = chars.next()
-                if next != "\n" { pending = next }
-                endRow(); line += 1; rowLine = line; column = 1
-            case "\n":
-                endRow(); line += 1; rowLine = line; column = 1
-            default:
-                field.unicodeScalars.append(c); column += 1
+                counts.append(fieldsInRecord)
+                lines.append(Int32(recordLine))
             }
         }
-        if inQuotes { throw .unterminatedQuote(file: file, line: quoteLine, column: quoteColumn) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
-        return rows
+        if let failure { throw failure }
+        return (starts, ends, counts, lines, unescaped)
+    }
+
+    private static func lastLineStart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var j = i
+        while j > 0 && p[j - 1] != UInt8(ascii: "\n") { j -= 1 }
+        return j
     }
 }

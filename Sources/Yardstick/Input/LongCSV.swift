@@ -28,37 +28,44 @@ public enum LongCSV {
         let kindC = table.optionalColumn("kind"), qualC = table.optionalColumn("qualifier")
         let highC = table.optionalColumn("value_high"), relC = table.optionalColumn("relative_to")
         let unitC = table.optionalColumn("unit"), srcC = table.optionalColumn("source"), noteC = table.optionalColumn("note")
-        for row in table.rows {
-            let f = row.fields
-            func cell(_ c: Int) -> PanelBuilder.Cell { .init(line: row.line, column: c + 1, name: table.header[c], text: f[c]) }
+        var cache = [FieldCache](repeating: FieldCache(), count: table.header.count)
+        for row in 0..<table.rowCount {
+            let line = table.line(row)
+            func raw(_ c: Int) -> String { table.field(row, c) }
+            func cell(_ c: Int) -> PanelBuilder.Cell { .init(line: line, column: c + 1, name: table.header[c], text: raw(c)) }
             func bad(_ c: Int, _ expected: String) -> InputError {
-                .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c], expected: expected)
+                .invalidCell(file: table.file, line: line, column: c + 1, columnName: table.header[c], found: raw(c), expected: expected)
             }
-            func text(_ c: Int?) -> String { c.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            func text(_ c: Int?) -> String { c.map { cache[$0].value(table, row, $0) } ?? "" }
             let region = text(r), indicator = text(ind)
             guard !region.isEmpty else { throw bad(r, "a region name") }
             guard !indicator.isEmpty else { throw bad(ind, "an indicator id") }
-            guard let period = Period(NumberText.halfWidth(f[y])) else {
+            guard let period = FastParse.year(table, row, y) ?? Period(NumberText.halfWidth(raw(y))) else {
                 throw bad(y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
             }
-            let kindText = text(kindC).lowercased()
-            guard let kind = kindText.isEmpty ? .actual : ObservationKind(rawValue: kindText) else {
+            let kindText = text(kindC)
+            guard let kind = kindText.isEmpty ? .actual : ObservationKind(rawValue: kindText.lowercased()) else {
                 throw bad(kindC!, "actual, preliminary or target")
             }
-            guard let symbol = qualifierWords[text(qualC)] ?? qualifierWords[text(qualC).lowercased()] else {
+            let qualifierText = text(qualC)
+            guard let symbol = qualifierWords[qualifierText] ?? qualifierWords[qualifierText.lowercased()] else {
                 throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative")
             }
             var unit = text(unitC)
             var value = Double.nan
-            switch NumberText.parse(f[v]) {
-            case let .number(x, magnitude, percent):
-                value = x
-                unit = Units.attach(magnitude: magnitude, to: unit)
-                if percent && unit.isEmpty { unit = "%" }
-            case .missing:
-                if symbol != "relative" { b.missing(); continue }
-            case .invalid:
-                throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
+            if let fast = FastParse.number(table, row, v) {
+                value = fast
+            } else {
+                switch NumberText.parse(raw(v)) {
+                case let .number(x, magnitude, percent):
+                    value = x
+                    unit = Units.attach(magnitude: magnitude, to: unit)
+                    if percent && unit.isEmpty { unit = "%" }
+                case .missing:
+                    if symbol != "relative" { b.missing(); continue }
+                case .invalid:
+                    throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
+                }
             }
             let qualifier: Qualifier
             switch symbol {
@@ -69,7 +76,7 @@ public enum LongCSV {
             case "<=": qualifier = .atMost
             case "<": qualifier = .lessThan
             case "range":
-                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(f[hc]) else {
+                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(raw(hc)) else {
                     throw highC.map { bad($0, "the upper end of the range, a number") }
                         ?? .missingColumn(file: table.file, name: "value_high", header: table.header)
                 }
@@ -85,7 +92,7 @@ public enum LongCSV {
             }
             let o = Observation(region: region, indicator: indicator, period: period, value: value, kind: kind,
                                 qualifier: qualifier, unit: unit, source: text(srcC), note: text(noteC))
-            try b.add(o, line: row.line, unitCell: unitC.map(cell) ?? cell(v))
+            try b.add(o, line: line, unitCell: unitC.map(cell) ?? cell(v))
         }
         return b.finish()
     }
@@ -102,6 +109,23 @@ public enum LongCSV {
                           o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The trimmed text of a column, reusing the previous row's String when the bytes are the same (long files
+    /// repeat region, indicator, unit and source on consecutive rows), so that most rows allocate nothing.
+    struct FieldCache {
+        private var bytes: ArraySlice<UInt8> = []
+        private var text = ""
+        private var filled = false
+
+        mutating func value(_ table: CSVTable, _ row: Int, _ column: Int) -> String {
+            let same = table.withField(row, column) { field in filled && field.elementsEqual(bytes) }
+            if same { return text }
+            bytes = table.withField(row, column) { $0 }
+            text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            filled = true
+            return text
+        }
     }
 
     static func shortest(_ x: Double) -> String {

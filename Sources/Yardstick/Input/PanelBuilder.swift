@@ -4,7 +4,23 @@
 struct PanelBuilder {
     let file: String
     private(set) var panel = Panel()
-    private var firstLine: [String: Int] = [:]
+    private var firstLine: [PackedKey: Int] = [:]
+    private var regionIDs: [String: Int32] = [:], indicatorIDs: [String: Int32] = [:]
+    private var lastRegion = (name: "", id: Int32(-1)), lastIndicator = (name: "", id: Int32(-1))
+    private var lastUnit: (unit: String, line: Int)?
+
+    /// The duplicate key with region and indicator interned as numbers (hashing two strings per row dominates the
+    /// reading of large files otherwise).
+    struct PackedKey: Hashable {
+        let region: Int32, indicator: Int32, time: Double, slot: Int
+    }
+
+    private static func id(_ name: String, _ table: inout [String: Int32], _ last: inout (name: String, id: Int32)) -> Int32 {
+        if last.id >= 0 && last.name == name { return last.id }
+        let id = table[name] ?? { let n = Int32(table.count); table[name] = n; return n }()
+        last = (name, id)
+        return id
+    }
     private var unitOf: [String: (unit: String, line: Int)] = [:]
     private var conversions = 0
 
@@ -17,14 +33,17 @@ struct PanelBuilder {
     mutating func skip(_ n: Int = 1) { panel.skipped += n }
 
     /// Adds an observation read at `line`; `unitCell` locates the unit (or the value, when the unit is implied).
-    mutating func add(_ o: Observation, line: Int, unitCell: Cell) throws(InputError) {
+    mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
         var o = o
-        o.location = "\(file):\(line)"
-        if let known = unitOf[o.indicator] {
+        o.file = file
+        o.line = line
+        if let known = o.indicator == lastIndicator.name && lastUnit != nil ? lastUnit : unitOf[o.indicator] {
+            lastUnit = known
             if known.unit != o.unit {
                 guard let factor = Units.factor(from: o.unit, to: known.unit) else {
-                    throw .invalidCell(file: file, line: unitCell.line, column: unitCell.column, columnName: unitCell.name,
-                                       found: unitCell.text,
+                    let cell = unitCell()
+                    throw .invalidCell(file: file, line: cell.line, column: cell.column, columnName: cell.name,
+                                       found: cell.text,
                                        expected: "the unit '\(known.unit)' of indicator \(o.indicator) (line \(known.line)); one indicator cannot mix units")
                 }
                 o.value *= factor
@@ -33,17 +52,18 @@ struct PanelBuilder {
             }
         } else {
             unitOf[o.indicator] = (o.unit, line)
+            lastUnit = (o.unit, line)
+            panel.indicators[o.indicator] = Indicator(id: o.indicator, unit: o.unit)
         }
-        let slot = o.kind.rawValue + (o.qualifier.isPointValue ? "" : ":bound\(o.qualifier.symbol)")
-        let key = [o.region, o.indicator, o.period.description, slot].joined(separator: "\u{1F}")
+        let regionID = PanelBuilder.id(o.region, &regionIDs, &lastRegion)
+        let indicatorID = PanelBuilder.id(o.indicator, &indicatorIDs, &lastIndicator)
+        let key = PackedKey(region: regionID, indicator: indicatorID,
+                            time: o.period.time + (o.period.isAnnual ? 0 : 0.5 / 24), slot: o.duplicateSlot)
         if let first = firstLine[key] {
             throw .duplicate(file: file, line: line, firstLine: first,
                              what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")
         }
         firstLine[key] = line
-        if panel.indicators[o.indicator] == nil {
-            panel.indicators[o.indicator] = Indicator(id: o.indicator, unit: o.unit)
-        }
         panel.observations.append(o)
     }
 

@@ -46,7 +46,8 @@ public struct PanelReader: Sendable {
     public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
         var panel = Panel()
         for (file, text) in texts {
-            panel.append(try readOne(file: file, text: text))
+            let one = try readOne(file: file, text: text)
+            if texts.count == 1 { panel = one } else { panel.append(one) }
         }
         if let metadata {
             panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))
@@ -56,7 +57,7 @@ public struct PanelReader: Sendable {
             panel.apply(metadata: try MetadataReader.read(table))
         }
         for (id, d) in directions { panel.setDirection(d, for: id) }
-        try PanelReader.checkDuplicatesAcrossFiles(panel)
+        if texts.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }
         return panel
     }
 
@@ -116,17 +117,13 @@ public struct PanelReader: Sendable {
 
     /// The same value given in two files is an error too.
     static func checkDuplicatesAcrossFiles(_ panel: Panel) throws(InputError) {
-        var seen: [String: String] = [:]
+        var seen: [Observation.DuplicateKey: Observation] = [:]
         for o in panel.observations {
-            let slot = o.kind.rawValue + (o.qualifier.isPointValue ? "" : ":bound\(o.qualifier.symbol)")
-            let key = [o.region, o.indicator, o.period.description, slot].joined(separator: "\u{1F}")
-            if let first = seen[key], first.split(separator: ":").first != o.location.split(separator: ":").first {
-                let parts = o.location.split(separator: ":")
-                throw .duplicate(file: String(parts.dropLast().joined(separator: ":")), line: Int(parts.last ?? "0") ?? 0,
-                                 firstLine: Int(first.split(separator: ":").last ?? "0") ?? 0,
-                                 what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(first)")
+            if let first = seen[o.duplicateKey], first.file != o.file {
+                throw .duplicate(file: o.file, line: o.line, firstLine: first.line,
+                                 what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(first.location)")
             }
-            seen[key] = seen[key] ?? o.location
+            seen[o.duplicateKey] = seen[o.duplicateKey] ?? o
         }
     }
 }

@@ -25,30 +25,35 @@ public enum WDIReader {
         guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
         var names: [String: String] = [:]
         var emptyRows = 0
-        for row in table.rows {
-            let f = row.fields
-            let region = f[regionC].trimmingCharacters(in: .whitespaces)
-            let indicator = f[indC].trimmingCharacters(in: .whitespaces)
-            guard !region.isEmpty else {
-                throw .invalidCell(file: table.file, line: row.line, column: regionC + 1, columnName: table.header[regionC], found: f[regionC], expected: "a country code")
+        var regionCache = LongCSV.FieldCache(), indicatorCache = LongCSV.FieldCache()
+        for row in 0..<table.rowCount {
+            let line = table.line(row)
+            func bad(_ c: Int, _ expected: String) -> InputError {
+                .invalidCell(file: table.file, line: line, column: c + 1, columnName: table.header[c], found: table.field(row, c), expected: expected)
             }
-            guard !indicator.isEmpty else {
-                throw .invalidCell(file: table.file, line: row.line, column: indC + 1, columnName: table.header[indC], found: f[indC], expected: "an indicator code")
-            }
-            if let nameC { names[indicator] = f[nameC] }
-            if years.allSatisfy({ NumberText.parse(f[$0.0]) == .missing }) { emptyRows += 1 }
+            let region = regionCache.value(table, row, regionC)
+            let indicator = indicatorCache.value(table, row, indC)
+            guard !region.isEmpty else { throw bad(regionC, "a country code") }
+            guard !indicator.isEmpty else { throw bad(indC, "an indicator code") }
+            if let nameC, names[indicator] == nil { names[indicator] = table.field(row, nameC) }
+            var any = false
             for (c, period) in years {
-                switch NumberText.parse(f[c]) {
-                case let .number(x, magnitude, _):
-                    let o = Observation(region: region, indicator: indicator, period: period, value: x,
-                                        unit: Units.attach(magnitude: magnitude, to: ""))
-                    try b.add(o, line: row.line, unitCell: .init(line: row.line, column: c + 1, name: table.header[c], text: f[c]))
-                case .missing: b.missing()
-                case .invalid:
-                    throw .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c],
-                                       found: f[c], expected: "a number or empty")
+                let value: Double
+                var unit = ""
+                if let fast = FastParse.number(table, row, c) {
+                    value = fast
+                } else {
+                    switch NumberText.parse(table.field(row, c)) {
+                    case let .number(x, magnitude, _): value = x; unit = Units.attach(magnitude: magnitude, to: "")
+                    case .missing: b.missing(); continue
+                    case .invalid: throw bad(c, "a number or empty")
+                    }
                 }
+                any = true
+                let o = Observation(region: region, indicator: indicator, period: period, value: value, unit: unit)
+                try b.add(o, line: line, unitCell: .init(line: line, column: c + 1, name: table.header[c], text: table.field(row, c)))
             }
+            if !any { emptyRows += 1 }
         }
         if emptyRows > 0 {
             b.warn("\(table.file): \(emptyRows) row\(emptyRows == 1 ? " has" : "s have") no value in any year (their regions do not appear)")

@@ -57,12 +57,15 @@ public struct Observation: Sendable, Equatable {
     public var unit: String
     public var source: String
     public var note: String
+    /// The file it was read from and the line (0 when not read from a file).
+    public var file: String
+    public var line: Int
     /// Where it was read: `file:line`.
-    public var location: String
+    public var location: String { line > 0 ? "\(file):\(line)" : file }
 
     public init(region: String, indicator: String, period: Period, value: Double, kind: ObservationKind = .actual,
                 qualifier: Qualifier = .exact, unit: String = "", source: String = "", note: String = "",
-                location: String = "") {
+                file: String = "", line: Int = 0) {
         self.region = region
         self.indicator = indicator
         self.period = period
@@ -72,7 +75,27 @@ public struct Observation: Sendable, Equatable {
         self.unit = unit
         self.source = source
         self.note = note
-        self.location = location
+        self.file = file
+        self.line = line
+    }
+
+    /// Two observations with the same key state the same thing twice: one target per region, indicator and period;
+    /// one actual and one preliminary value (a bound may stand beside a known value).
+    var duplicateKey: DuplicateKey {
+        let slot = kind == .target ? "target" : qualifier.isPointValue ? kind.rawValue : "bound" + qualifier.symbol
+        return DuplicateKey(region: region, indicator: indicator, period: period, slot: slot)
+    }
+
+    /// The slot part of ``duplicateKey`` as a number: 0 target, 1 actual, 2 preliminary, 3… bounds.
+    var duplicateSlot: Int {
+        if kind == .target { return 0 }
+        if qualifier.isPointValue { return kind == .actual ? 1 : 2 }
+        let q: Int = switch qualifier { case .atLeast: 0; case .moreThan: 1; case .atMost: 2; case .lessThan: 3; default: 4 }
+        return 3 + q * 2 + (kind == .actual ? 0 : 1)
+    }
+
+    struct DuplicateKey: Hashable {
+        let region: String, indicator: String, period: Period, slot: String
     }
 
     /// Whether this observation is a point of the indicator's history (an actual or preliminary known value).

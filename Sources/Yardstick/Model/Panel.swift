@@ -19,10 +19,10 @@ public struct Panel: Sendable {
     public init() {}
 
     /// Regions in order of first appearance.
-    public var regions: [String] { unique(observations.map(\.region)) }
+    public var regions: [String] { unique(\.region) }
 
     /// Indicator ids in order of first appearance.
-    public var indicatorIDs: [String] { unique(observations.map(\.indicator)) }
+    public var indicatorIDs: [String] { unique(\.indicator) }
 
     /// The indicator's metadata (a default when none was given).
     public func indicator(_ id: String) -> Indicator { indicators[id] ?? Indicator(id: id) }
@@ -32,7 +32,9 @@ public struct Panel: Sendable {
 
     /// The earliest and latest periods.
     public var periodRange: ClosedRange<Period>? {
-        guard let lo = observations.map(\.period).min(), let hi = observations.map(\.period).max() else { return nil }
+        guard var lo = observations.first?.period else { return nil }
+        var hi = lo
+        for o in observations { if o.period < lo { lo = o.period } else if hi < o.period { hi = o.period } }
         return lo...hi
     }
 
@@ -93,8 +95,15 @@ public struct Panel: Sendable {
         warnings += other.warnings
     }
 
-    private func unique(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
+    /// Distinct values in order of first appearance (consecutive repeats, the usual case, are not re-hashed).
+    private func unique(_ key: KeyPath<Observation, String>) -> [String] {
+        var seen = Set<String>(), out: [String] = [], last: String?
+        for o in observations {
+            let v = o[keyPath: key]
+            if v == last { continue }
+            last = v
+            if seen.insert(v).inserted { out.append(v) }
+        }
+        return out
     }
 }

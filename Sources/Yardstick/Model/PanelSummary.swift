@@ -34,24 +34,34 @@ public struct PanelSummary: Sendable {
         let ids = panel.indicatorIDs
         indicators = ids.count
         observations = panel.observations.count
-        targets = panel.targets.count
+        targets = panel.observations.count { $0.kind == .target }
         firstPeriod = panel.periodRange?.lowerBound
         lastPeriod = panel.periodRange?.upperBound
         missingValues = panel.missingValues
         skippedByOption = panel.skipped
         warnings = panel.warnings
-        var byIndicator: [String: [Observation]] = [:]
-        for o in panel.observations { byIndicator[o.indicator, default: []].append(o) }
+        struct Tally { var regions = Set<String>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first, last: Period? }
+        var tallies: [String: Tally] = [:]
+        var current = "", tally = Tally(), lastRegion = ""
+        func flush() { if !current.isEmpty { tallies[current] = tally } }
+        for o in panel.observations {
+            if o.indicator != current {
+                flush()
+                current = o.indicator
+                tally = tallies[current] ?? Tally()
+                lastRegion = ""
+            }
+            if o.region != lastRegion { tally.regions.insert(o.region); lastRegion = o.region }
+            if o.kind == .target { tally.targets += 1 } else if o.qualifier.isPointValue { tally.values += 1 } else { tally.bounds += 1 }
+            if o.kind == .preliminary { tally.preliminary += 1 }
+            if tally.first.map({ o.period < $0 }) ?? true { tally.first = o.period }
+            if tally.last.map({ $0 < o.period }) ?? true { tally.last = o.period }
+        }
+        flush()
         coverage = ids.map { id in
-            let obs = byIndicator[id] ?? []
-            let periods = obs.map(\.period)
-            return Coverage(
-                indicator: panel.indicator(id), regions: Set(obs.map(\.region)).count,
-                values: obs.filter(\.isHistoryPoint).count,
-                bounds: obs.filter { $0.kind != .target && !$0.qualifier.isPointValue }.count,
-                targets: obs.filter { $0.kind == .target }.count,
-                preliminary: obs.filter { $0.kind == .preliminary }.count,
-                first: periods.min(), last: periods.max())
+            let t = tallies[id] ?? Tally()
+            return Coverage(indicator: panel.indicator(id), regions: t.regions.count, values: t.values, bounds: t.bounds,
+                            targets: t.targets, preliminary: t.preliminary, first: t.first, last: t.last)
         }
     }
 }

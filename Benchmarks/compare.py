@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the Swift benchmark suite and the numpy peer in the same run and prints their ratio (numpy time divided
-by Yardstick time: above 1 means Yardstick is faster). Usage: python3 Benchmarks/compare.py (from the repo root),
+"""Runs the Swift benchmark suite and its peers (numpy, pandas) in the same run and prints their ratio (peer time
+divided by Yardstick time: above 1 means Yardstick is faster). Usage: python3 Benchmarks/compare.py (from the repo root),
 or `make bench`."""
 import json, subprocess, sys, tempfile
 from pathlib import Path
@@ -16,13 +16,17 @@ for b in json.loads((out / "Current_run.jmh.json").read_text()):
         if "wall" in key:
             scale = {"ns": 1e-6, "μs": 1e-3, "ms": 1.0, "s": 1e3}[metric["scoreUnit"]]
             swift[name] = metric["score"] * scale
-peer = json.loads(subprocess.run([sys.executable, str(here / "peers" / "trends_numpy.py")], check=True,
-                                 capture_output=True, text=True).stdout)
-print(f"{'benchmark':36s} {'Yardstick ms':>12s} {'numpy ms':>10s} {'numpy/Yardstick':>16s}")
+peer = {}
+for script in ["trends_numpy.py", "read_pandas.py"]:
+    peer.update(json.loads(subprocess.run([sys.executable, str(here / "peers" / script)], check=True,
+                                          capture_output=True, text=True).stdout))
+print(f"{'benchmark':52s} {'Yardstick ms':>12s} {'peer ms':>10s} {'peer/Yardstick':>16s}")
 for name, ms in sorted(swift.items()):
-    p = peer.get(name) or peer.get(name.replace("Extended", "").replace("Double", ""))
-    if p is None:
+    keys = [k for k in peer if k == name or k.startswith(name + " ")] or \
+           [k for k in peer if k == name.replace("Extended", "").replace("Double", "")]
+    if not keys:
         print(f"{name:36s} {ms:12.3f}")
-    else:
-        print(f"{name:36s} {ms:12.3f} {p:10.3f} {p / ms:16.2f}")
-print(f"(numpy {peer['numpy']}; wall-clock medians; 2 cores)")
+    for k in keys:
+        label = name + k[len(name):] if k.startswith(name) else name
+        print(f"{label:52s} {ms:12.3f} {peer[k]:10.3f} {peer[k] / ms:16.2f}")
+print(f"(peers: numpy {peer['numpy']} for trends and Filip, pandas {peer['pandas']} read_csv for reading; wall-clock medians)")

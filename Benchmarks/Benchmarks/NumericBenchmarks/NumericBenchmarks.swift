@@ -2,7 +2,7 @@ import Benchmark
 import Foundation
 import Yardstick
 
-// The numeric module's suite. Panels are built before the measurements (setup outside the timed loop) from the
+// The numeric module's suite (Yardstick: trends, regression, reading). Panels are built before the measurements (setup outside the timed loop) from the
 // same distribution as Benchmarks/peers/trends_numpy.py (level, slope, noise, missing share), so that the numpy
 // peer fits the same kind of data of the same size.
 
@@ -21,6 +21,7 @@ func panel(series: Int, missing: Double) -> Matrix {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    readingBenchmarks()
     let years = Array(1990...2019)
     let complete = panel(series: 100_000, missing: 0)
     let gappy = panel(series: 100_000, missing: 0.1)

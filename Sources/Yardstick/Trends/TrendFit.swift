@@ -96,8 +96,52 @@ public struct TrendFit: Sendable {
             confidenceIntervals: fitSE.map(band) ?? [])
     }
 
+    /// The predictive distribution of the value in `year` (after the last observation): P(Y ≤ y) on the data's
+    /// scale, as behind ``forecast(year:levels:)``'s intervals (Student t for regression models, normal for
+    /// smoothing; for log-linear, of ln Y).
+    public func predictive(year: Int) -> PredictiveDistribution {
+        let (mean, se, _, _) = projector.predict(year: year, lastYear: years.last ?? year)
+        var df: Double?
+        if case let .regression(_, _, _, _, _, d) = projector { df = Double(d) }
+        return PredictiveDistribution(location: mean, scale: se, degreesOfFreedom: df, logScale: model == .loglinear)
+    }
+
     /// The value of a named parameter.
     public func parameter(_ name: String) -> Double? { parameters.first { $0.name == name }?.value }
+}
+
+/// A location-scale predictive distribution: Y (or ln Y) = location + scale·Z, Z Student t with the given degrees
+/// of freedom (normal when nil).
+public struct PredictiveDistribution: Sendable, Equatable {
+    public let location: Double
+    public let scale: Double
+    public let degreesOfFreedom: Double?
+    /// Whether the distribution is of ln Y (log-linear model).
+    public let logScale: Bool
+
+    /// P(Y ≤ y).
+    public func cdf(_ y: Double) -> Double {
+        var x = y
+        if logScale {
+            guard y > 0 else { return 0 }
+            x = Foundation.log(y)
+        }
+        guard scale > 0 else { return x >= location ? 1 : 0 }
+        let z = (x - location) / scale
+        return degreesOfFreedom.map { StudentT(degreesOfFreedom: $0).cdf(z) } ?? Normal.cdf(z)
+    }
+
+    /// P(Y > y), accurate in the upper tail.
+    public func survival(_ y: Double) -> Double {
+        var x = y
+        if logScale {
+            guard y > 0 else { return 1 }
+            x = Foundation.log(y)
+        }
+        guard scale > 0 else { return x < location ? 1 : 0 }
+        let z = (x - location) / scale
+        return degreesOfFreedom.map { StudentT(degreesOfFreedom: $0).survival(z) } ?? Normal.survival(z)
+    }
 }
 
 /// How a fitted model projects: regression (basis, coefficients, covariance, t) or smoothing (states, variances).

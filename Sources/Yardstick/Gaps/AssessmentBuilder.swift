@@ -1,0 +1,66 @@
+/// Collects the parts of a ``TargetAssessment`` as ``GapAnalysis`` computes them.
+struct Builder {
+    let target: Observation
+    let indicator: Indicator
+    let history: TargetHistory
+    let fit: Projection
+    var notes: [String]
+    var targetHigh: Double?
+    var gapAbsolute: Double?, gapRelative: Double?, completion: Double?
+    var requiredGrowth: Double?, requiredChange: Double?
+    var trendGrowth: AnnualChange?
+    var probability: Double?
+    var observedStatus: TargetStatus?
+    var observedMargin: Double?
+    var ambitionPercentile: Double?, ambitionSeen: (count: Int, of: Int)?
+    var trackRecord: TrackRecord?
+
+    init(target: Observation, indicator: Indicator, history: TargetHistory, fit: Projection, notes: [String]) {
+        self.target = target
+        self.indicator = indicator
+        self.history = history
+        self.fit = fit
+        self.notes = notes
+    }
+
+    /// Where the required growth sits among the history's own annual rates: for growth-rate indicators the rates
+    /// themselves against the target rate; for levels and counts the compound growth of consecutive years against
+    /// the required growth; otherwise the consecutive changes against the required change, all in the direction of
+    /// improvement.
+    mutating func ambition(compound: Bool, reference: Double, sense: Double, history: TargetHistory) {
+        let pts = history.points.filter { $0.kind != .derived }
+        var sample: [Double] = [], required: Double?
+        if indicator.kind == .growthRate {
+            sample = pts.map { sense * $0.value }
+            required = sense * reference
+        } else {
+            for (a, b) in zip(pts, pts.dropFirst()) where b.year == a.year + 1 {
+                if compound { if a.value > 0 { sample.append(sense * (b.value / a.value - 1)) } } else { sample.append(sense * (b.value - a.value)) }
+            }
+            required = compound ? requiredGrowth.map { sense * $0 } : requiredChange.map { sense * $0 }
+        }
+        guard let required, !sample.isEmpty else { return }
+        ambitionPercentile = Double(sample.filter { $0 < required }.count) / Double(sample.count)
+        let seen = sample.filter { $0 >= required }.count
+        ambitionSeen = (seen, sample.count)
+        let what = indicator.kind == .growthRate ? "a rate" : compound ? "growth" : "a change"
+        notes.append("this target asks for \(what) seen in \(seen) of the \(sample.count) year\(sample.count == 1 ? "" : "s") on record")
+    }
+
+    func build(settings: GapSettings, presets: [PresetResult]) -> TargetAssessment {
+        let own = observedStatus ?? settings.ownStatus(probability)
+        let chosen: TargetStatus
+        if let observedStatus { chosen = observedStatus } else if settings.method == .own { chosen = own } else {
+            chosen = presets.first { $0.method == settings.method }?.status ?? .notAssessable
+        }
+        let value: Double? = target.value.isFinite ? target.value : nil
+        return TargetAssessment(
+            target: target, indicator: indicator, targetValue: value, targetHigh: targetHigh,
+            baseline: history.points.first, latest: history.latest, gapAbsolute: gapAbsolute, gapRelative: gapRelative,
+            completion: completion, requiredGrowth: requiredGrowth, requiredChange: requiredChange, trendGrowth: trendGrowth,
+            projection: fit.projection.map { TargetProjection(model: $0.model, mean: $0.mean, intervals: $0.intervals, logitScale: $0.logit != nil) },
+            probability: probability, status: chosen, ownStatus: own, methodStatuses: presets,
+            ambitionPercentile: ambitionPercentile, ambitionSeen: ambitionSeen, trackRecord: trackRecord,
+            observed: history.observed, observedMargin: observedMargin, notes: notes)
+    }
+}

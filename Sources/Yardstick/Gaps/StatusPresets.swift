@@ -1,0 +1,137 @@
+/// A published method's verdict on one target: its own label, the Yardstick class it maps to, and the number
+/// it rests on.
+public struct PresetResult: Sendable, Equatable {
+    public let method: StatusMethod
+    public let label: String
+    public let status: TargetStatus
+    /// The ratio or index the class was read from (nil when not assessable).
+    public let value: Double?
+}
+
+/// What the presets need, all in "improvement units": values multiplied by the sense s (+1 when meeting the target
+/// means going up, −1 going down), so that larger is better for every indicator.
+struct PresetInputs {
+    /// Points of the history (year, value), the latest last; at least one.
+    let points: [(year: Int, value: Double)]
+    let latest: (year: Int, value: Double)
+    let target: Double
+    let targetYear: Int
+    let sense: Double
+    /// Growth as compound rates (levels, counts) or as linear changes (rates, shares, ranks).
+    let compound: Bool
+    /// The trend's projection for the target year, and the time-weighted regression's (ESCAP).
+    let projected: Double?
+    let weightedProjected: Double?
+}
+
+/// The five published classifications, each as its source defines it; thresholds are the published ones.
+///
+/// - Eurostat (SDG monitoring report, "quantitative targets"): r = growth achieved (compound annual rate over the
+///   last 5 years of history) / growth required (from the latest value to the target); r ≥ 0.95 significant
+///   progress, 0.60 ≤ r < 0.95 moderate progress, 0 ≤ r < 0.60 insufficient progress, r < 0 movement away.
+/// - UNSD SDG Progress Chart (technical note, trend assessment with a target): r = (projected value at the target
+///   year − baseline)/(target − baseline); r ≥ 0.95 on track, 0.10 ≤ r < 0.95 fair progress but acceleration
+///   needed, 0 ≤ r < 0.10 limited or no progress, r < 0 deterioration.
+/// - ESCAP (Asia-Pacific SDG progress report): Current Status Index (latest − baseline)/(target − baseline), and
+///   anticipated progress a = (time-weighted regression's value at the target year − baseline)/(target − baseline):
+///   a ≥ 1 maintain progress, 0 ≤ a < 1 accelerate progress, a < 0 reverse trend.
+/// - SDR (Sustainable Development Report trend arrows): achieved linear annual change against the change required
+///   to reach the target: ≥ required on track, ≥ 50% of it moderately improving, > 0 stagnating, ≤ 0 decreasing.
+/// - Destatis (German SDG indicator report, weather symbols): projected shortfall at the target year as a share of
+///   the current gap, d = (target − projected)/(target − latest): d ≤ 0.05 sun, ≤ 0.20 slightly cloudy, more and
+///   improving cloudy, worsening thunderstorm.
+/// Each maps onto Yardstick's classes: the first class on track, the second at risk, the rest off track.
+enum StatusPresets {
+    static func all(_ x: PresetInputs?) -> [PresetResult] {
+        [eurostat(x), unsd(x), escap(x), sdr(x), destatis(x)]
+    }
+
+    static func notAssessable(_ m: StatusMethod, _ why: String) -> PresetResult {
+        PresetResult(method: m, label: "not assessable (\(why))", status: .notAssessable, value: nil)
+    }
+
+    /// Annual rate between two values: compound (a/b)^(1/years) − 1 or linear (a − b)/years, in improvement units.
+    static func rate(from a: Double, to b: Double, years: Double, compound: Bool, sense: Double) -> Double? {
+        guard years > 0 else { return nil }
+        if compound {
+            guard a > 0, b > 0 else { return nil }
+            return sense * (pow(b / a, 1 / years) - 1)
+        }
+        return sense * (b - a) / years
+    }
+
+    static func eurostat(_ x: PresetInputs?) -> PresetResult {
+        guard let x else { return notAssessable(.eurostat, "no history") }
+        guard x.points.count >= 2 else { return notAssessable(.eurostat, "needs two values") }
+        if x.sense * (x.latest.value - x.target) >= 0 && x.sense != 0 || x.sense == 0 {
+            return PresetResult(method: .eurostat, label: "target reached", status: .onTrack, value: nil)
+        }
+        let start = x.points.first { $0.year >= x.latest.year - 5 } ?? x.points[0]
+        guard let achieved = rate(from: start.value, to: x.latest.value, years: Double(x.latest.year - start.year), compound: x.compound, sense: x.sense),
+              let required = rate(from: x.latest.value, to: x.target, years: Double(x.targetYear - x.latest.year), compound: x.compound, sense: x.sense),
+              required > 0 else { return notAssessable(.eurostat, "growth undefined for non-positive values") }
+        return classify(.eurostat, achieved / required, [(0.95, "significant progress", .onTrack), (0.60, "moderate progress", .atRisk),
+                                                         (0, "insufficient progress", .offTrack)], else: "movement away from the target")
+    }
+
+    static func unsd(_ x: PresetInputs?) -> PresetResult {
+        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.unsd, "needs a trend") }
+        if x.sense == 0 || x.sense * (x.latest.value - x.target) >= 0 {
+            return PresetResult(method: .unsd, label: "target met or almost met", status: .onTrack, value: nil)
+        }
+        let base = x.points[0].value
+        guard x.target != base else { return notAssessable(.unsd, "target equals the baseline") }
+        return classify(.unsd, (p - base) / (x.target - base), [(0.95, "on track", .onTrack), (0.10, "fair progress, acceleration needed", .atRisk),
+                                                               (0, "limited or no progress", .offTrack)], else: "deterioration")
+    }
+
+    static func escap(_ x: PresetInputs?) -> PresetResult {
+        guard let x, x.points.count >= 2 else { return notAssessable(.escap, "needs two values") }
+        let base = x.points[0].value
+        guard x.target != base else { return notAssessable(.escap, "target equals the baseline") }
+        let csi = (x.latest.value - base) / (x.target - base)
+        guard let w = x.weightedProjected else { return notAssessable(.escap, "needs a trend") }
+        let a = (w - base) / (x.target - base)
+        let r = classify(.escap, a, [(1, "maintain progress", .onTrack), (0, "accelerate progress", .atRisk)], else: "reverse trend")
+        return PresetResult(method: .escap, label: r.label + " (current status index \(String(format: "%.2f", csi)))", status: r.status, value: a)
+    }
+
+    static func sdr(_ x: PresetInputs?) -> PresetResult {
+        guard let x, x.points.count >= 2 else { return notAssessable(.sdr, "needs two values") }
+        if x.sense == 0 || x.sense * (x.latest.value - x.target) >= 0 {
+            return PresetResult(method: .sdr, label: "on track or maintaining achievement", status: .onTrack, value: nil)
+        }
+        let first = x.points[0]
+        let achieved = x.sense * (x.latest.value - first.value) / Double(x.latest.year - first.year)
+        let required = x.sense * (x.target - x.latest.value) / Double(x.targetYear - x.latest.year)
+        guard required > 0, achieved.isFinite else { return notAssessable(.sdr, "no time left to the target") }
+        let r = achieved / required
+        return classify(.sdr, r, [(1, "on track", .onTrack), (0.5, "moderately improving", .atRisk)],
+                        positive: "stagnating", else: "decreasing")
+    }
+
+    static func destatis(_ x: PresetInputs?) -> PresetResult {
+        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.destatis, "needs a trend") }
+        let gap = x.sense * (x.target - x.latest.value)
+        if x.sense == 0 || gap <= 0 {
+            return PresetResult(method: .destatis, label: "sun (target reached)", status: .onTrack, value: nil)
+        }
+        let d = x.sense * (x.target - p) / gap
+        if d <= 0.05 { return PresetResult(method: .destatis, label: "sun", status: .onTrack, value: d) }
+        if d <= 0.20 { return PresetResult(method: .destatis, label: "slightly cloudy", status: .atRisk, value: d) }
+        if x.sense * (p - x.latest.value) > 0 { return PresetResult(method: .destatis, label: "cloudy", status: .offTrack, value: d) }
+        return PresetResult(method: .destatis, label: "thunderstorm", status: .offTrack, value: d)
+    }
+
+    /// The first class whose lower bound r reaches; then `positive` for r > 0 if given; otherwise `else`.
+    static func classify(_ m: StatusMethod, _ r: Double, _ classes: [(Double, String, TargetStatus)],
+                         positive: String? = nil, else last: String) -> PresetResult {
+        for (bound, label, status) in classes where r >= bound {
+            return PresetResult(method: m, label: label, status: status, value: r)
+        }
+        if let positive, r > 0 { return PresetResult(method: m, label: positive, status: .offTrack, value: r) }
+        return PresetResult(method: m, label: last, status: .offTrack, value: r)
+    }
+}
+
+import Foundation

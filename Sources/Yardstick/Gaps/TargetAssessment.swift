@@ -1,0 +1,68 @@
+/// A rate of change per year with its 95% interval where one exists.
+public struct AnnualChange: Sendable, Equatable {
+    /// Compound growth (a fraction: 0.05 is 5%) for levels and counts; change in the indicator's unit per year
+    /// (percentage points for rates and shares, places for ranks) otherwise.
+    public let value: Double
+    public let interval: ClosedRange<Double>?
+    /// Whether `value` is a compound growth rate (true) or a change in units (false).
+    public let isGrowthRate: Bool
+}
+
+/// The projection for the target period.
+public struct TargetProjection: Sendable, Equatable {
+    public let model: TrendModelKind
+    public let mean: Double
+    public let intervals: [PredictionInterval]
+    /// Whether the projection was made on the logit scale (a bounded share) and transformed back.
+    public let logitScale: Bool
+}
+
+/// Earlier targets for the same indicator and what became of them.
+public struct TrackRecord: Sendable, Equatable {
+    public let met: Int
+    public let missed: Int
+    /// Mean of (actual − target) in the direction of improvement: positive means targets were beaten on average.
+    public let meanMiss: Double?
+}
+
+/// Everything Yardstick says about one target (see ``GapAnalysis`` for the formulas).
+public struct TargetAssessment: Sendable {
+    public let target: Observation
+    public let indicator: Indicator
+    /// The target's value (nil for a relative target) and, for a range, its upper end.
+    public let targetValue: Double?
+    public let targetHigh: Double?
+    /// The first and the latest value of the history (the latest may be a bound, a preliminary or derived value).
+    public let baseline: HistoryPoint?
+    public let latest: HistoryPoint?
+    /// Reference target minus latest value, in the data's unit.
+    public let gapAbsolute: Double?
+    /// gapAbsolute / |latest|.
+    public let gapRelative: Double?
+    /// Progress made over progress required: (latest − baseline)/(reference − baseline).
+    public let completion: Double?
+    /// The growth a year needed from the latest value: (reference/latest)^(1/years) − 1 (levels, counts).
+    public let requiredGrowth: Double?
+    /// The change a year needed: (reference − latest)/years, in the data's unit.
+    public let requiredChange: Double?
+    /// The growth (or change) a year the trend delivers from the latest value to its projection, with the
+    /// interval implied by the projection's 95% interval.
+    public let trendGrowth: AnnualChange?
+    public let projection: TargetProjection?
+    /// P(the target is met) under the projection's predictive distribution.
+    public let probability: Double?
+    /// The class under the chosen method, and Yardstick's own class.
+    public let status: TargetStatus
+    public let ownStatus: TargetStatus
+    /// Every preset's verdict, in the order of ``StatusMethod``.
+    public let methodStatuses: [PresetResult]
+    /// Share of the history's annual growth rates (or changes) below the growth this target requires.
+    public let ambitionPercentile: Double?
+    /// How many of the history's annual rates reached the required one, and of how many.
+    public let ambitionSeen: (count: Int, of: Int)?
+    public let trackRecord: TrackRecord?
+    /// For a target period already observed: the value, and by how much it beat (+) or missed (−) the target.
+    public let observed: HistoryPoint?
+    public let observedMargin: Double?
+    public let notes: [String]
+}

@@ -22,6 +22,12 @@ struct PresetInputs {
     /// The trend's projection for the target year, and the time-weighted regression's (ESCAP).
     let projected: Double?
     let weightedProjected: Double?
+
+    /// The baseline of the progress ratios (UNSD, ESCAP): the first value, unless it already lies on the target's
+    /// side (a rate that has fallen below its target since), in which case progress is measured from the latest value.
+    var baseline: Double {
+        sense * (target - points[0].value) > 0 ? points[0].value : latest.value
+    }
 }
 
 /// The five published classifications, each as its source defines it; thresholds are the published ones.
@@ -30,7 +36,8 @@ struct PresetInputs {
 ///   last 5 years of history) / growth required (from the latest value to the target); r ≥ 0.95 significant
 ///   progress, 0.60 ≤ r < 0.95 moderate progress, 0 ≤ r < 0.60 insufficient progress, r < 0 movement away.
 /// - UNSD SDG Progress Chart (technical note, trend assessment with a target): r = (projected value at the target
-///   year − baseline)/(target − baseline); r ≥ 0.95 on track, 0.10 ≤ r < 0.95 fair progress but acceleration
+///   year − baseline)/(target − baseline), the baseline being the first value (or the latest, when the first
+///   already lies beyond the target); r ≥ 0.95 on track, 0.10 ≤ r < 0.95 fair progress but acceleration
 ///   needed, 0 ≤ r < 0.10 limited or no progress, r < 0 deterioration.
 /// - ESCAP (Asia-Pacific SDG progress report): Current Status Index (latest − baseline)/(target − baseline), and
 ///   anticipated progress a = (time-weighted regression's value at the target year − baseline)/(target − baseline):
@@ -79,7 +86,7 @@ enum StatusPresets {
         if x.sense == 0 || x.sense * (x.latest.value - x.target) >= 0 {
             return PresetResult(method: .unsd, label: "target met or almost met", status: .onTrack, value: nil)
         }
-        let base = x.points[0].value
+        let base = x.baseline
         guard x.target != base else { return notAssessable(.unsd, "target equals the baseline") }
         return classify(.unsd, (p - base) / (x.target - base), [(0.95, "on track", .onTrack), (0.10, "fair progress, acceleration needed", .atRisk),
                                                                (0, "limited or no progress", .offTrack)], else: "deterioration")
@@ -87,7 +94,7 @@ enum StatusPresets {
 
     static func escap(_ x: PresetInputs?) -> PresetResult {
         guard let x, x.points.count >= 2 else { return notAssessable(.escap, "needs two values") }
-        let base = x.points[0].value
+        let base = x.baseline
         guard x.target != base else { return notAssessable(.escap, "target equals the baseline") }
         let csi = (x.latest.value - base) / (x.target - base)
         guard let w = x.weightedProjected else { return notAssessable(.escap, "needs a trend") }

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Yardstick
+
+/// Builds a panel from long-CSV rows (region R) with metadata.
+func gapPanel(_ rows: String, metadata: String = "id,direction,kind\n") throws -> Panel {
+    try PanelReader().read(texts: [("t.csv", "region,indicator,year,value,value_high,kind,qualifier,relative_to,unit\n" + rows)],
+                           metadata: ("m.csv", metadata))
+}
+
+@Suite("Gap analysis")
+struct GapAnalysisTests {
+    static let livestock: String = {
+        let rows = (try? Fixtures.csv("ols-trend/livestock_1970_2000_linear.csv")) ?? []
+        return rows.map { "R,ls,\(Int(Double($0["x"]!)!)),\($0["y"]!),,actual,=,,head\n" }.joined()
+    }()
+
+    func one(_ rows: String, metadata: String = "id,direction,kind\nls,higher,level\n", settings: GapSettings = GapSettings(model: .linear)) throws -> TargetAssessment {
+        let p = try gapPanel(rows, metadata: metadata)
+        return GapAnalysis(settings: settings).assess(p.targets[0], in: p)
+    }
+
+    /// R 4.2.2: lm(y ~ x) on livestock; pt((T − fit)/√(se.fit² + σ²), df) for 2005.
+    @Test(arguments: [(">=", "450", "", 0.47758500836621331), ("<=", "440", "", 0.3253221985698701),
+                      ("range", "430", "460", 0.54424192582196418), (">", "450", "", 0.47758500836621331)])
+    func probabilityByComparatorMatchesR(_ c: (String, String, String, Double)) throws {
+        let a = try one(GapAnalysisTests.livestock + "R,ls,2005,\(c.1),\(c.2),target,\(c.0),,head\n")
+        #expect(relativeError(a.probability!, c.3) < 1e-10)
+    }
+
+    /// Hand-derived: the 80% prediction interval (lo, hi) holds 80% of the predictive mass, so a target of
+    /// "at least lo" has probability 0.9, "at most hi" 0.9, the range [lo, hi] 0.8, and "about m" (the median)
+    /// for a higher-is-better indicator, with a tolerance of hi − m, 0.9.
+    @Test func probabilitiesFromTheIntervalsDefinition() throws {
+        let fit = try TrendSpecification(.linear).fit(try gapPanel(GapAnalysisTests.livestock).history(region: "R", indicator: "ls"))
+        let f = fit.forecast(year: 2005, levels: [80])
+        let lo = f.intervals[0].lower, hi = f.intervals[0].upper, m = f.mean
+        func p(_ q: String, _ v: Double, _ high: String = "", meta: String = "id,direction,kind\nls,higher,level\n", tol: Double? = nil) throws -> Double {
+            var s = GapSettings(model: .linear)
+            if let tol { s.levelTolerance = tol }
+            return try one(GapAnalysisTests.livestock + "R,ls,2005,\(v),\(high),target,\(q),,head\n", metadata: meta, settings: s).probability!
+        }
+        #expect(abs(try p(">=", lo) - 0.9) < 1e-12)
+        #expect(abs(try p("<=", hi) - 0.9) < 1e-12)
+        #expect(abs(try p("range", lo, "\(hi)") - 0.8) < 1e-12)
+        #expect(abs(try p("~", m, tol: (m - lo) / m) - 0.9) < 1e-12)                                   // higher: Y ≥ m − tol = lo
+        #expect(abs(try p("~", m, meta: "id,direction,kind\nls,lower,level\n", tol: (hi - m) / m) - 0.9) < 1e-12)  // lower: Y ≤ hi
+        #expect(abs(try p("~", m, meta: "id,direction,kind\nls,target,level\n", tol: (hi - m) / m) - 0.8) < 1e-12) // on target
+        #expect(abs(try p("=", m) - 0.5) < 1e-12)                                                      // plain: at least the median
+    }
+
+    @Test func gapCompletionRequiredAndTrendGrowthByHand() throws {
+        // 100 (2019), 111 (2020), 120 (2021), 133.1 (2022); target at least 161.051 in 2024 = 133.1 × 1.1².
+        let rows = "R,ls,2019,100,,actual,=,,t\nR,ls,2020,111,,actual,=,,t\nR,ls,2021,120,,actual,=,,t\nR,ls,2022,133.1,,actual,=,,t\n"
+        let a = try one(rows + "R,ls,2024,161.051,,target,>=,,t\n", settings: GapSettings(model: .loglinear))
+        #expect(relativeError(a.gapAbsolute!, 27.951) < 1e-12)
+        #expect(relativeError(a.gapRelative!, 27.951 / 133.1) < 1e-12)
+        #expect(relativeError(a.completion!, 33.1 / 61.051) < 1e-12)
+        #expect(relativeError(a.requiredGrowth!, 0.1) < 1e-12)
+        #expect(relativeError(a.requiredChange!, 27.951 / 2) < 1e-12)
+        // Trend growth: from the latest value to the log-linear projection, over the two years.
+        let fit = try TrendSpecification(.loglinear).fit(try gapPanel(rows).history(region: "R", indicator: "ls"))
+        let projected = fit.forecast(year: 2024).mean
+        #expect(relativeError(a.trendGrowth!.value, (projected / 133.1).squareRoot() - 1) < 1e-12)
+        #expect(relativeError(a.projection!.mean, projected) < 1e-12)
+        // Growth of 11%, 8.1% and 10.9% on record: 10% a year was reached in two of the three years.
+        #expect(a.ambitionSeen! == (2, 3))
+        #expect(a.ambitionPercentile == 1.0 / 3)
+    }
+
+    @Test func onePointGivesOnlyTheRequiredGrowth() throws {
+        let a = try one("R,ls,2023,1200,,actual,=,,家\nR,ls,2024,1500,,target,>,,家\n")
+        #expect(a.requiredGrowth == 0.25)
+        #expect(a.probability == nil && a.status == .notAssessable && a.projection == nil)
+        #expect(a.notes.contains { $0.contains("one value only") })
+    }
+
+    @Test func twoPointsGiveGrowthWithoutAnInterval() throws {
+        let a = try one("R,ls,2021,100,,actual,=,,t\nR,ls,2023,121,,actual,=,,t\nR,ls,2024,140,,target,>=,,t\n")
+        #expect(relativeError(a.trendGrowth!.value, 0.1) < 1e-12)         // (121/100)^(1/2) − 1
+        #expect(a.trendGrowth!.interval == nil && a.probability == nil)
+        #expect(a.notes.contains { $0.contains("two values only") })
+    }
+
+    @Test func lowerBoundAsLatestValueIsUsedAndFlagged() throws {
+        let a = try one("R,ls,2019,550,,actual,=,,家\nR,ls,2023,1200,,actual,>,,家\nR,ls,2024,1500,,target,>,,家\n")
+        #expect(a.latest == HistoryPoint(year: 2023, value: 1200, kind: .lowerBound))
+        #expect(a.requiredGrowth == 0.25)
+        #expect(a.notes.contains { $0.contains("lower bound") })
+    }
+
+    @Test func sharesNearTheirBoundAreProjectedOnTheLogitScale() throws {
+        let meta = "id,direction,kind,lower,upper\nls,higher,share,0,100\n"
+        let a = try one("R,ls,2020,95,,actual,=,,%\nR,ls,2021,96,,actual,=,,%\nR,ls,2022,97,,actual,=,,%\nR,ls,2023,98,,actual,=,,%\nR,ls,2030,99,,target,>=,,%\n",
+                        metadata: meta)
+        let p = try #require(a.projection)
+        #expect(p.logitScale)
+        // By hand: OLS of z = ln(y/(100 − y)) on t = 0…3, carried to t = 10, mapped back by 100/(1 + e^(−z)).
+        let z = [95.0, 96, 97, 98].map { log($0 / (100 - $0)) }
+        let slope = (-1.5 * z[0] - 0.5 * z[1] + 0.5 * z[2] + 1.5 * z[3]) / 5, mean = z.reduce(0, +) / 4
+        #expect(relativeError(p.mean, 100 / (1 + exp(-(mean + slope * (10 - 1.5))))) < 1e-12)
+        #expect(p.intervals.allSatisfy { $0.lower > 0 && $0.upper < 100 })
+    }
+
+    @Test func aYearAlreadyPastIsMetOrMissedAndSaysHowLikelyItLooked() throws {
+        let a = try one(GapAnalysisTests.livestock + "R,ls,2000,500,,target,>=,,head\n")
+        // livestock 2000 is 447.4 (the data), so the target of 500 was missed by 52.6.
+        let actual2000 = try gapPanel(GapAnalysisTests.livestock).history(region: "R", indicator: "ls").values.last!
+        #expect(a.status == .missed)
+        #expect(relativeError(a.observedMargin!, actual2000 - 500) < 1e-12)
+        #expect(a.probability! < 0.05)                                  // fitted on 1970–1999 only
+        #expect(a.latest?.year == 1999)
+    }
+
+    @Test func relativeTargetAgainstAnotherSeries() throws {
+        let rows = "R,inc,2019,8,,actual,=,,%\nR,inc,2020,8,,actual,=,,%\nR,inc,2021,8.5,,actual,=,,%\nR,inc,2022,8.5,,actual,=,,%\n"
+            + "R,gdp,2019,6,,actual,=,,%\nR,gdp,2020,6.2,,actual,=,,%\nR,gdp,2021,6,,actual,=,,%\nR,gdp,2022,6.2,,actual,=,,%\n"
+            + "R,inc,2023,,,target,relative,gdp,%\n"
+        let a = try one(rows, metadata: "id,direction,kind\ninc,higher,growth_rate\ngdp,higher,growth_rate\n")
+        #expect(a.probability! > 0.9)
+        #expect(a.notes.contains { $0.contains("compared with the projection of gdp") })
+    }
+
+    @Test func relativeTargetWithoutItsSeriesIsNotAssessable() throws {
+        let a = try one("R,ls,2020,5,,actual,=,,%\nR,ls,2021,5,,actual,=,,%\nR,ls,2022,5.2,,actual,=,,%\nR,ls,2023,,,target,relative,Hunan:ls,%\n",
+                        metadata: "id,direction,kind\nls,lower,share\n")
+        #expect(a.status == .notAssessable && a.probability == nil)
+    }
+
+    @Test func trackRecordOfEarlierTargets() throws {
+        let rows = "R,ls,2020,5,,actual,=,,%\nR,ls,2021,6,,actual,=,,%\nR,ls,2022,6.5,,actual,=,,%\n"
+            + "R,ls,2021,5.5,,target,>=,,%\nR,ls,2022,7,,target,>=,,%\nR,ls,2024,8,,target,>=,,%\n"
+        let p = try gapPanel(rows, metadata: "id,direction,kind\nls,higher,growth_rate\n")
+        let a = GapAnalysis().assess(p.targets[2], in: p)
+        #expect(a.trackRecord == TrackRecord(met: 1, missed: 1, meanMiss: 0))   // +0.5 and −0.5
+    }
+
+    @Test func zhuzhouNumbersAReaderCanCheck() throws {
+        let panel = try PanelReader().readEmbedded()
+        let all = GapAnalysis().assess(panel)
+        let hte = try #require(all.first { $0.indicator.id == "high_tech_enterprises" && $0.target.period == .year(2024) })
+        #expect(relativeError(hte.requiredGrowth!, 0.25) < 1e-15)                 // above 1200 → above 1500
+        let trains = try #require(all.first { $0.indicator.id == "rail_sea_trains" })
+        #expect(trains.baseline?.kind == .derived)
+        #expect(abs(trains.baseline!.value - 242.11) < 0.01)                       // 445 / 1.838
+        #expect(relativeError(trains.requiredGrowth!, 500.0 / 445 - 1) < 1e-12)
+        #expect(all.count == 38)
+    }
+}

@@ -82,7 +82,8 @@ public enum GapRenderer {
 
     static func change(_ value: Double?, growth: Bool, unit: String) -> String {
         guard let value else { return "–" }
-        return growth ? NumberFormat.percent(value, decimals: 1) : (value >= 0 ? "+" : "") + NumberFormat.significant(value, 3) + " " + unit
+        let u = unit.hasPrefix("%") ? "pp" : unit
+        return growth ? NumberFormat.percent(value, decimals: 1) : (value >= 0 ? "+" : "") + NumberFormat.significant(value, 3) + " " + u
     }
 
     public static func text(_ assessments: [TargetAssessment], method: StatusMethod = .own) -> String {

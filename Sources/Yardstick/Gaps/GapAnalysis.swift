@@ -8,7 +8,8 @@ import Foundation
 /// for a in GapAnalysis(settings: GapSettings()).assess(panel) { print(a.indicator.id, a.status) }
 /// ```
 ///
-/// Formulas (reference target T* from ``Comparison``; latest value L in year l; target year Y; h = Y − l):
+/// Formulas (T* the stated target, or for a bound or range the threshold seen from the latest value; latest value
+/// L in year l; target year Y; h = Y − l):
 /// - gap = T* − L; relative gap = (T* − L)/|L|; completion = (L − B)/(T* − B), B the first value;
 /// - required growth = (T*/L)^(1/h) − 1 for levels and counts (undefined for non-positive values, said in a note);
 ///   required change = (T* − L)/h for every kind (percentage points for rates);
@@ -55,7 +56,10 @@ public struct GapAnalysis: Sendable {
             b.notes.append("no actual value before \(year): nothing to compare the target with")
             return b.build(settings: settings, presets: StatusPresets.all(nil))
         }
-        let reference = comparison.reference(from: latest.value)
+        // Gaps and required growth are measured to the stated value; the tolerance of "about" only widens what
+        // counts as meeting it (probability, met or missed).
+        let stated = target.qualifier == .approximately || target.qualifier == .exact
+        let reference = stated ? target.value : comparison.reference(from: latest.value)
         let sense = comparison.sense(from: latest.value)
         let h = Double(year - latest.year)
         b.gapAbsolute = reference - latest.value

@@ -25,7 +25,7 @@ build: deps
 	$(SWIFT) build
 
 run: build
-	$(BIN) trend --model auto --horizon 3
+	$(BIN) report
 
 test: deps
 	$(SWIFT) build

@@ -59,6 +59,7 @@ struct Builder {
             baseline: history.points.first, latest: history.latest, gapAbsolute: gapAbsolute, gapRelative: gapRelative,
             completion: completion, requiredGrowth: requiredGrowth, requiredChange: requiredChange, trendGrowth: trendGrowth,
             projection: fit.projection.map { TargetProjection(model: $0.model, mean: $0.mean, intervals: $0.intervals, logitScale: $0.logit != nil) },
+            path: fit.path, history: history.points,
             probability: probability, status: chosen, ownStatus: own, methodStatuses: presets,
             ambitionPercentile: ambitionPercentile, ambitionSeen: ambitionSeen, trackRecord: trackRecord,
             observed: history.observed, observedMargin: observedMargin, notes: notes)

@@ -35,6 +35,7 @@ struct Projection {
     var twoPointValue: Double?
     /// The time-weighted regression's value for the year (ESCAP's anticipated progress).
     var weightedProjection: Double?
+    var path: TrendPath?
     var notes: [String] = []
 
     init(history: [HistoryPoint], indicator: Indicator, year: Int, settings: GapSettings) {
@@ -56,6 +57,15 @@ struct Projection {
                 let sd = (back(wide.upper) - back(wide.lower)) / (2 * Normal.quantile(0.975))
                 projection = Predicted(model: fit.model, mean: back(f.mean), intervals: intervals,
                                        distribution: fit.predictive(year: year), logit: logit, sd: sd)
+                let fitted = zip(fit.years, fit.fitted).map { TrendPath.Point(year: $0, value: back($1), bands: []) }
+                let last = history[history.count - 1].year
+                let projected = (last + 1 <= year ? Array((last + 1)...year) : []).map { y -> TrendPath.Point in
+                    let p = fit.forecast(year: y, levels: settings.levels)
+                    return TrendPath.Point(year: y, value: back(p.mean), bands: p.intervals.map {
+                        PredictionInterval(level: $0.level, lower: back($0.lower), upper: back($0.upper))
+                    })
+                }
+                path = TrendPath(fitted: fitted, projected: projected)
                 if logit != nil { notes.append("projected on the logit scale (a share bounded by \(indicator.bounds!.lowerBound)–\(indicator.bounds!.upperBound))") }
                 notes += fit.warnings.map(\.description)
             } catch {
@@ -69,7 +79,14 @@ struct Projection {
             let a = history[history.count - 2], b = history[history.count - 1]
             let span = Double(b.year - a.year), ahead = Double(year - b.year)
             let compound = (indicator.kind == .level || indicator.kind == .count) && a.value > 0 && b.value > 0
-            twoPointValue = compound ? b.value * pow(b.value / a.value, ahead / span) : b.value + (b.value - a.value) * ahead / span
+            func carried(_ k: Double) -> Double {
+                compound ? b.value * pow(b.value / a.value, k / span) : b.value + (b.value - a.value) * k / span
+            }
+            twoPointValue = carried(ahead)
+            path = TrendPath(fitted: [a, b].map { TrendPath.Point(year: $0.year, value: $0.value, bands: []) },
+                             projected: (b.year + 1 <= year ? Array((b.year + 1)...year) : []).map {
+                                 TrendPath.Point(year: $0, value: carried(Double($0 - b.year)), bands: [])
+                             })
             notes.append("two values only: their growth is carried forward, without an interval or a probability")
         }
     }

@@ -17,6 +17,19 @@ public struct TargetProjection: Sendable, Equatable {
     public let logitScale: Bool
 }
 
+/// A trend line for charts: the fitted values over the history and the projection, year by year, to the target
+/// year, with its prediction bands (on the data's scale).
+public struct TrendPath: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public let year: Int
+        public let value: Double
+        /// Prediction bands at the analysis levels (empty for fitted values and two-point extrapolations).
+        public let bands: [PredictionInterval]
+    }
+    public let fitted: [Point]
+    public let projected: [Point]
+}
+
 /// Earlier targets for the same indicator and what became of them.
 public struct TrackRecord: Sendable, Equatable {
     public let met: Int
@@ -49,6 +62,10 @@ public struct TargetAssessment: Sendable {
     /// interval implied by the projection's 95% interval.
     public let trendGrowth: AnnualChange?
     public let projection: TargetProjection?
+    /// The trend line and its projection for charts.
+    public let path: TrendPath?
+    /// The history before the target year (actual, preliminary and derived values; bounds are not points).
+    public let history: [HistoryPoint]
     /// P(the target is met) under the projection's predictive distribution.
     public let probability: Double?
     /// The class under the chosen method, and Yardstick's own class.

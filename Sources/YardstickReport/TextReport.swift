@@ -1,0 +1,78 @@
+import Yardstick
+
+/// The report for a terminal: headline, scorecard with aligned columns, findings, caveats. Status words are
+/// coloured only when `colour` is true (the command line passes true only for a terminal without `NO_COLOR`).
+public enum TextReport {
+    static func ansi(_ s: TargetStatus) -> String {
+        switch s {
+        case .met, .onTrack: "\u{1B}[32m"
+        case .atRisk: "\u{1B}[33m"
+        case .offTrack, .missed: "\u{1B}[31m"
+        case .notAssessable: "\u{1B}[2m"
+        }
+    }
+
+    public static func render(_ d: ReportDocument, colour: Bool) -> String {
+        func paint(_ text: String, _ s: TargetStatus) -> String { colour ? ansi(s) + text + "\u{1B}[0m" : text }
+        var lines = [colour ? "\u{1B}[1m\(d.title)\u{1B}[0m" : d.title, d.headline, ""]
+        var table = TextTable(header: d.labels.columns, alignments: [.left, .right, .right, .right, .right, .right, .left])
+        for r in d.rows { table.append([r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel]) }
+        var rendered = table.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if colour {
+            // Colour the status cell after alignment, so that escape codes do not count as width.
+            for (i, r) in d.rows.enumerated() where rendered.indices.contains(i + 2) && rendered[i + 2].hasSuffix(r.statusLabel) {
+                rendered[i + 2] = String(rendered[i + 2].dropLast(r.statusLabel.count)) + paint(r.statusLabel, r.status)
+            }
+        }
+        lines += rendered
+        if !d.findings.isEmpty {
+            lines += ["", d.labels.findings]
+            lines += d.findings.map { "• " + $0.text }
+        }
+        if !d.caveats.isEmpty {
+            lines += ["", d.labels.caveats]
+            lines += d.caveats.map { "• " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The report as GitHub-flavoured Markdown, for a memo.
+public enum MarkdownReport {
+    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+
+    public static func render(_ d: ReportDocument) -> String {
+        var lines = ["# \(d.title)", "", "**\(d.headline)**", "", "_\(d.subtitle)_", "", "## \(d.labels.scorecard)", ""]
+        lines.append("| " + d.labels.columns.map(cell).joined(separator: " | ") + " |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+        for r in d.rows {
+            lines.append("| " + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel].map(cell).joined(separator: " | ") + " |")
+        }
+        if !d.findings.isEmpty {
+            lines += ["", "## \(d.labels.findings)", ""]
+            lines += d.findings.map { "- " + $0.text }
+        }
+        if !d.caveats.isEmpty {
+            lines += ["", "## \(d.labels.caveats)", ""]
+            lines += d.caveats.map { "- " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The report as JSON: the headline, the `gap` JSON of every target (the same schema, not another), the findings
+/// and the caveats. `{"title", "headline", "counts": {status: N}, "targets": [...], "findings": [{text, status}],
+/// "caveats": [...]}`.
+public enum ReportJSON {
+    public static func render(_ d: ReportDocument) -> String {
+        let targets: JSONValue
+        if case let .object(pairs) = GapRenderer.json(d.assessments), let t = pairs.first?.1 { targets = t } else { targets = .array([]) }
+        return JSONValue.object([
+            ("title", .string(d.title)), ("language", .string(d.language.rawValue)), ("headline", .string(d.headline)),
+            ("counts", .object(d.counts.map { ($0.status.rawValue, .integer($0.count)) })),
+            ("targets", targets),
+            ("findings", .array(d.findings.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
+            ("caveats", .array(d.caveats.map(JSONValue.string))),
+        ]).rendered() + "\n"
+    }
+}

@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yardstick
 
-.PHONY: all deps build run test bench embed clean
+.PHONY: all deps build run test bench embed screenshot clean
 
 all: build
 
@@ -42,3 +42,7 @@ clean:
 # Regenerates the Swift source that embeds Data/zhuzhou/history.csv in the binary.
 embed:
 	python3 scripts/embed_data.py
+
+# The HTML report of the embedded data and its screenshots (needs Debian's chromium; skipped without it).
+screenshot: build
+	bash scripts/screenshot.sh docs

@@ -1,10 +1,11 @@
 import Foundation
+import YardstickReport
 
 /// What the command line needs to know about its terminal.
 enum Terminal {
     /// Colour on standard output: only on a terminal, and never when `NO_COLOR` is set (no-color.org).
     static var colourOnStandardOutput: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        TextReport.shouldColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

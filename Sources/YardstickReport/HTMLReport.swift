@@ -16,13 +16,13 @@ public enum HTMLReport {
         .headline{font-size:1.1rem;font-weight:600}.sub{color:var(--muted);font-size:.9rem}
         .counts{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}.count{border-radius:6px;padding:4px 10px;color:#fff;font-weight:600}
         table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
-        th:first-child,td:first-child,td.status,th.status{text-align:left}.scroll{overflow-x:auto}
+        th:first-child,td:first-child,td.status,th.status{text-align:left}.scroll{overflow-x:auto}.scroll table{min-width:640px}td:first-child{min-width:8em}td{overflow-wrap:anywhere}
         .status{font-weight:600;white-space:nowrap}
         .s-met{color:#1b7a3a}.s-on_track{color:#2e9e4f}.s-at_risk{color:#a87300}.s-off_track{color:#c73a2f}.s-missed{color:#8e1f17}.s-not_assessable{color:#7a7a7a}
         .b-met{background:#1b7a3a}.b-on_track{background:#2e9e4f}.b-at_risk{background:#c98a00}.b-off_track{background:#c73a2f}.b-missed{background:#8e1f17}.b-not_assessable{background:#7a7a7a}
         ul.findings li{margin:.35em 0}
         .card{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:12px;border-left:5px solid var(--line);padding:8px 12px;margin:14px 0;break-inside:avoid}
-        .card h3{grid-column:1/-1;margin:0;font-size:1rem}
+        .card h3{grid-column:1/-1;margin:0;font-size:1rem}.card table{align-self:start}
         svg.chart{width:100%;height:auto}.grid{stroke:#eceff1;stroke-width:1}.tick{font-size:11px;fill:var(--muted)}.label{font-size:12px;fill:var(--ink)}
         .fit{fill:none;stroke:#44515a;stroke-width:2}.projection{fill:none;stroke-width:2;stroke-dasharray:6 4}
         .band{fill:#9aa9b5}.band0{fill-opacity:.22}.band1{fill-opacity:.35}

@@ -3,6 +3,11 @@ import Yardstick
 /// The report for a terminal: headline, scorecard with aligned columns, findings, caveats. Status words are
 /// coloured only when `colour` is true (the command line passes true only for a terminal without `NO_COLOR`).
 public enum TextReport {
+    /// Whether to colour: only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).
+    public static func shouldColour(isTerminal: Bool, environment: [String: String]) -> Bool {
+        isTerminal && environment["NO_COLOR"] == nil
+    }
+
     static func ansi(_ s: TargetStatus) -> String {
         switch s {
         case .met, .onTrack: "\u{1B}[32m"

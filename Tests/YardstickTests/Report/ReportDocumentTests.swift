@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import Yardstick
+@testable import YardstickReport
+
+/// A small, fixed panel: three targets for region "A" covering a probability, a lower bound and no data.
+enum ReportFixture {
+    static let csv = """
+        region,indicator,year,value,kind,qualifier,unit,source
+        A,gdp_growth,2019,6,actual,=,%,Bulletin 2020
+        A,gdp_growth,2020,5.5,actual,=,%,Bulletin 2021
+        A,gdp_growth,2021,6.2,actual,=,%,Bulletin 2022
+        A,gdp_growth,2022,5.8,preliminary,~,%,Work report 2023
+        A,gdp_growth,2023,6,target,~,%,Work report 2023
+        A,firms,2022,1200,actual,>,家,Work report 2023
+        A,firms,2023,1500,target,>,家,Work report 2023
+        A,cpi,2023,3,target,<=,%,Work report 2023
+        """
+    static let metadata = """
+        id,name,name_en,unit,direction,kind
+        gdp_growth,地区生产总值增长,GDP growth,%,higher,growth_rate
+        firms,高新技术企业,High-tech firms,家,higher,count
+        cpi,居民消费价格涨幅,CPI inflation,%,lower,growth_rate
+        """
+
+    static func panel() throws -> Panel {
+        try PanelReader().read(texts: [("fixture.csv", csv)], metadata: ("meta.csv", metadata))
+    }
+
+    static func document(_ language: ReportLanguage) throws -> ReportDocument {
+        let p = try panel()
+        var s = GapSettings(model: .linear)
+        s.levels = [80, 95]
+        return ReportBuilder(language: language).document(region: "A", assessments: GapAnalysis(settings: s).assess(p), panel: p)
+    }
+}
+
+@Suite("Report document")
+struct ReportDocumentTests {
+    @Test func headlineCountsAndRows() throws {
+        let d = try ReportFixture.document(.en)
+        #expect(d.title == "A: targets for 2023")
+        #expect(d.rows.count == 3)
+        #expect(d.counts.reduce(0) { $0 + $1.count } == 3)
+        #expect(d.headline.hasPrefix("3 targets: "))
+        #expect(d.rows[1].latest == "> 1200 (2022)")
+        #expect(d.rows[1].required == "25.0%")
+        #expect(d.rows[0].latest == "5.8 (2022, preliminary)")
+    }
+
+    @Test func findingsAreSentencesMostUrgentFirst() throws {
+        let d = try ReportFixture.document(.en)
+        #expect(d.findings.count == 2)                          // the CPI target has no data: a caveat, not a finding
+        #expect(d.findings.contains { $0.text == "High-tech firms: above 1200 家 in 2022; the 2023 target of > 1500 家 needs 25.0% growth in one year; too short a history for a probability." })
+        let order = d.findings.map { ReportBuilder.urgency.firstIndex(of: $0.status)! }
+        #expect(order == order.sorted())
+    }
+
+    @Test func caveatsNamePreliminaryBoundsShortHistoriesAndSources() throws {
+        let d = try ReportFixture.document(.en)
+        #expect(d.caveats.contains("Preliminary (预计) values, not yet final: GDP growth"))
+        #expect(d.caveats.contains("Known only as bounds (\"above 1200\"): High-tech firms"))
+        #expect(d.caveats.contains("Targets with no actual value in the data: CPI inflation"))
+        #expect(d.caveats.contains { $0.hasPrefix("Sources (4): Bulletin 2020; Bulletin 2021; Bulletin 2022; Work report 2023") })
+    }
+
+    @Test func chineseLabels() throws {
+        let d = try ReportFixture.document(.zh)
+        #expect(d.title == "A 2023年目标评估")
+        #expect(d.rows[1].indicator == "高新技术企业")
+        #expect(d.findings.contains { $0.text.hasPrefix("高新技术企业：2022年超过1200 家；2023年目标> 1500 家需一年内增长25.0%") })
+        #expect(ReportBuilder.language(of: try ReportFixture.panel()) == .zh)
+    }
+
+    @Test func chartsCarryHistoryProjectionAndTarget() throws {
+        let d = try ReportFixture.document(.en)
+        let c = try #require(d.charts.first { $0.id == "gdp_growth-2023" })
+        #expect(c.history.map(\.year) == [2019, 2020, 2021, 2022])
+        #expect(c.history.last?.kind == "preliminary")
+        #expect(c.projected.map(\.year) == [2023])
+        #expect(c.projected[0].intervals.map(\.level) == [95, 80])
+        #expect(c.targetLow == 6 && c.targetHigh == 6)
+    }
+}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 here = Path(__file__).resolve().parent
 out = Path(tempfile.mkdtemp(prefix="yardstick-bench-"))
-subprocess.run(["swift", "package", "--allow-writing-to-package-directory", "benchmark", "--target", "NumericBenchmarks",
+subprocess.run(["swift", "package", "--allow-writing-to-package-directory", "benchmark",
                 "--format", "jmh", "--path", str(out)], cwd=here, check=True, stdout=subprocess.DEVNULL)
 swift = {}
 for b in json.loads((out / "Current_run.jmh.json").read_text()):
@@ -25,7 +25,7 @@ for name, ms in sorted(swift.items()):
     keys = [k for k in peer if k == name or k.startswith(name + " ")] or \
            [k for k in peer if k == name.replace("Extended", "").replace("Double", "")]
     if not keys:
-        print(f"{name:36s} {ms:12.3f}")
+        print(f"{name:52s} {ms:12.3f}")
     for k in keys:
         label = name + k[len(name):] if k.startswith(name) else name
         print(f"{label:52s} {ms:12.3f} {peer[k]:10.3f} {peer[k] / ms:16.2f}")

@@ -62,7 +62,8 @@ struct TrendCommand: ParsableCommand {
         let other = panel.observations.filter { !$0.isHistoryPoint }.count
         guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
         let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
-        let outcomes = spec.projectAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level)
+        let bar = ProgressBar(total: series.count, label: "fitting trends")
+        let outcomes = spec.projectAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level, progress: bar.update)
         switch format {
         case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other).rendered())
         case .csv: emit(TrendRenderer.csv(outcomes))

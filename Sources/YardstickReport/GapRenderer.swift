@@ -67,18 +67,8 @@ public enum GapRenderer {
         }
     }
 
-    /// A value with its kind's mark: "≥ 1200" for a lower bound, "445 (prelim.)".
-    public static func latestText(_ a: TargetAssessment) -> String {
-        guard let l = a.latest else { return "–" }
-        let v = NumberFormat.significant(l.value)
-        switch l.kind {
-        case .actual: return "\(v) (\(l.year))"
-        case .preliminary: return "\(v) (\(l.year), prelim.)"
-        case .derived: return "\(v) (\(l.year), derived)"
-        case .lowerBound: return "> \(v) (\(l.year))"
-        case .upperBound: return "< \(v) (\(l.year))"
-        }
-    }
+    /// A value with its kind's mark: "> 1200 (2023)" for a lower bound, "445 (2023, preliminary)".
+    public static func latestText(_ a: TargetAssessment) -> String { ReportBuilder(language: .en).latestText(a) }
 
     static func change(_ value: Double?, growth: Bool, unit: String) -> String {
         guard let value else { return "–" }

@@ -24,9 +24,12 @@ extension TrendSpecification {
         return TrendProjection(series: series, fit: fit, forecast: fit.forecast(horizon: horizon, levels: levels), levels: levels)
     }
 
-    /// Projects every series, keeping each failure with its reason (none is dropped).
-    public func projectAll(_ series: [Series], horizon: Int, levels: [Double]) -> [TrendOutcome] {
-        series.map { s in
+    /// Projects every series, keeping each failure with its reason (none is dropped); `progress` is told how many
+    /// are done after each.
+    public func projectAll(_ series: [Series], horizon: Int, levels: [Double],
+                           progress: (Int) -> Void = { _ in }) -> [TrendOutcome] {
+        series.enumerated().map { i, s in
+            defer { progress(i + 1) }
             do throws(TrendError) {
                 return TrendOutcome(series: s, result: .success(try project(s, horizon: horizon, levels: levels)))
             } catch {

@@ -49,3 +49,23 @@ struct ReportCommandTests {
         #expect(r.status != 0 && r.stderr.contains("cannot write /no/such/dir/r.html: the folder /no/such/dir does not exist"))
     }
 }
+
+extension ReportCommandTests {
+    /// Many series on a terminal draw a progress bar on standard error; piped, nothing is drawn.
+    @Test func progressBarOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let data = InspectCommandTests.root.appendingPathComponent("Data/wdi/world_bank_pop.csv").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "\(BinaryRunner.executable.path) trend \(data) --model linear --horizon 1 --format csv > /dev/null", "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(terminal.contains("fitting trends") && terminal.contains("1056/1056"))
+        let piped = try BinaryRunner.run(["trend", data, "--model", "linear", "--horizon", "1", "--format", "csv"])
+        #expect(piped.status == 0 && piped.stderr.isEmpty)
+    }
+}

@@ -21,7 +21,7 @@ public enum LongCSV {
 
     /// Reads a long CSV table into a panel.
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file)
+        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount)
         let r = try table.column("region"), ind = try table.column("indicator")
         guard let y = table.optionalColumn("year", "period", "time_period") else { throw .missingColumn(file: table.file, name: "year", header: table.header) }
         let v = try table.column("value")

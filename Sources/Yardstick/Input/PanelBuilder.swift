@@ -4,7 +4,8 @@
 struct PanelBuilder {
     let file: String
     private(set) var panel = Panel()
-    private var firstLine: [PackedKey: Int] = [:]
+    private var firstLine: [UInt64: Int] = [:]
+    private var firstLineWide: [PackedKey: Int] = [:]
     private var regionIDs: [String: Int32] = [:], indicatorIDs: [String: Int32] = [:]
     private var lastRegion = (name: "", id: Int32(-1)), lastIndicator = (name: "", id: Int32(-1))
     private var lastUnit: (unit: String, line: Int)?
@@ -24,7 +25,20 @@ struct PanelBuilder {
     private var unitOf: [String: (unit: String, line: Int)] = [:]
     private var conversions = 0
 
-    init(file: String) { self.file = file }
+    init(file: String, expectedRows: Int = 0) {
+        self.file = file
+        firstLine.reserveCapacity(expectedRows)
+    }
+
+    /// The key as one 64-bit number (20 bits each for region and indicator, 19 for the period, 5 for the slot)
+    /// when the ids fit, which makes the duplicate check one integer hash per row; nil otherwise.
+    static func packed(region: Int32, indicator: Int32, period: Period, slot: Int) -> UInt64? {
+        guard region < 1 << 20, indicator < 1 << 20 else { return nil }
+        let sub: Int
+        switch period { case .year: sub = 0; case let .quarter(_, q): sub = q; case let .month(_, m): sub = 4 + m }
+        let code = UInt64(period.year) << 5 | UInt64(sub)
+        return UInt64(region) << 44 | UInt64(indicator) << 24 | code << 5 | UInt64(slot)
+    }
 
     /// A cell position for error messages.
     struct Cell { let line: Int; let column: Int; let name: String; let text: String }
@@ -33,7 +47,7 @@ struct PanelBuilder {
     mutating func skip(_ n: Int = 1) { panel.skipped += n }
 
     /// Adds an observation read at `line`; `unitCell` locates the unit (or the value, when the unit is implied).
-    mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
+    mutating func add(_ o: consuming Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
         var o = o
         o.file = file
         o.line = line
@@ -57,13 +71,19 @@ struct PanelBuilder {
         }
         let regionID = PanelBuilder.id(o.region, &regionIDs, &lastRegion)
         let indicatorID = PanelBuilder.id(o.indicator, &indicatorIDs, &lastIndicator)
-        let key = PackedKey(region: regionID, indicator: indicatorID,
-                            time: o.period.time + (o.period.isAnnual ? 0 : 0.5 / 24), slot: o.duplicateSlot)
-        if let first = firstLine[key] {
+        let first: Int?
+        if let key = PanelBuilder.packed(region: regionID, indicator: indicatorID, period: o.period, slot: o.duplicateSlot) {
+            first = firstLine.updateValue(line, forKey: key)
+            if let first { firstLine[key] = first }
+        } else {
+            let key = PackedKey(region: regionID, indicator: indicatorID, time: o.period.time + (o.period.isAnnual ? 0 : 0.5 / 24), slot: o.duplicateSlot)
+            first = firstLineWide.updateValue(line, forKey: key)
+            if let first { firstLineWide[key] = first }
+        }
+        if let first {
             throw .duplicate(file: file, line: line, firstLine: first,
                              what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")
         }
-        firstLine[key] = line
         panel.observations.append(o)
     }
 

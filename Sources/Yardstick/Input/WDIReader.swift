@@ -10,7 +10,7 @@ public enum WDIReader {
     }
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file)
+        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount * 32)
         guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
             throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
         }

@@ -19,10 +19,10 @@ public struct Panel: Sendable {
     public init() {}
 
     /// Regions in order of first appearance.
-    public var regions: [String] { unique(\.region) }
+    public var regions: [String] { Panel.unique(observations.lazy.map(\.region)) }
 
     /// Indicator ids in order of first appearance.
-    public var indicatorIDs: [String] { unique(\.indicator) }
+    public var indicatorIDs: [String] { Panel.unique(observations.lazy.map(\.indicator)) }
 
     /// The indicator's metadata (a default when none was given).
     public func indicator(_ id: String) -> Indicator { indicators[id] ?? Indicator(id: id) }
@@ -96,10 +96,9 @@ public struct Panel: Sendable {
     }
 
     /// Distinct values in order of first appearance (consecutive repeats, the usual case, are not re-hashed).
-    private func unique(_ key: KeyPath<Observation, String>) -> [String] {
+    private static func unique<S: Sequence>(_ values: S) -> [String] where S.Element == String {
         var seen = Set<String>(), out: [String] = [], last: String?
-        for o in observations {
-            let v = o[keyPath: key]
+        for v in values {
             if v == last { continue }
             last = v
             if seen.insert(v).inserted { out.append(v) }

@@ -67,7 +67,7 @@ struct TrendCommand: ParsableCommand {
         switch format {
         case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other).rendered())
         case .csv: emit(TrendRenderer.csv(outcomes))
-        case .text: emit(TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other))
+        case .text: emit(TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other, indicators: panel.indicators))
         }
     }
 }

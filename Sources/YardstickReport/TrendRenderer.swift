@@ -62,7 +62,10 @@ public enum TrendRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func text(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0) -> String {
+    /// `indicators` (metadata by id) decides how growth is shown: a growth rate for levels and counts, a change in
+    /// the indicator's unit a year (percentage points for rates and shares) otherwise.
+    public static func text(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0,
+                            indicators: [String: Indicator] = [:]) -> String {
         var blocks: [String] = []
         for o in outcomes {
             guard case let .success(p) = o.result else { continue }
@@ -72,7 +75,11 @@ public enum TrendRenderer {
             var lines = [head]
             lines.append("  " + f.parameters.map { "\($0.name) \(NumberFormat.significant($0.value, 6))" }.joined(separator: ", ")
                 + ", σ \(NumberFormat.significant(f.sigma, 4))")
-            if let g = f.growth {
+            let kind = indicators[p.series.indicator]?.kind ?? .level
+            if kind != .level && kind != .count, let slope = f.parameter("slope") {
+                let unit = indicators[p.series.indicator]?.unit ?? ""
+                lines.append("  change \((slope >= 0 ? "+" : "") + NumberFormat.significant(slope, 3)) \(unit.hasPrefix("%") ? "pp" : unit) a year (slope of the trend)")
+            } else if let g = f.growth {
                 var s = "  annual growth \(NumberFormat.percent(g.rate))"
                 if let i = g.interval { s += " (95% CI \(NumberFormat.percent(i.lowerBound)) to \(NumberFormat.percent(i.upperBound)))" }
                 lines.append(s)

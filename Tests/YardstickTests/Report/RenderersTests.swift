@@ -56,3 +56,13 @@ struct RenderersTests {
         #expect(o["residual_sd"] as! Double == r.residualStandardDeviation)
     }
 }
+
+extension RenderersTests {
+    @Test func growthRateIndicatorsShowAChangeInPercentagePoints() throws {
+        let s = Series(region: "A", indicator: "gdp_growth", years: [2019, 2020, 2021, 2022], values: [6, 5.5, 6.2, 5.8])
+        let outcomes = TrendSpecification(.linear).projectAll([s], horizon: 1, levels: [95])
+        let text = TrendRenderer.text(outcomes, indicators: ["gdp_growth": Indicator(id: "gdp_growth", unit: "%", kind: .growthRate)])
+        #expect(text.contains("change +0.01 pp a year (slope of the trend)"))     // OLS slope 0.05/5 by hand
+        #expect(!text.contains("annual growth"))
+    }
+}

@@ -19,7 +19,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .invalidCell(file, line, column, name, found, expected):
-            return "\(file):\(line):\(column): column '\(name)' holds '\(found)', expected \(expected)"
+            let at = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+            return "\(at): column '\(name)' holds '\(found)', expected \(expected)"
         case let .missingColumn(file, name, header):
             return "\(file):1: no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
         case let .wrongFieldCount(file, line, found, expected):

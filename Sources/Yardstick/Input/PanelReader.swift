@@ -47,7 +47,7 @@ public struct PanelReader: Sendable {
         var panel = Panel()
         for (file, text) in texts {
             let one = try readOne(file: file, text: text)
-            if texts.count == 1 { panel = one } else { panel.append(one) }
+            if texts.count == 1 { panel = one } else { try panel.append(one) }
         }
         if let metadata {
             panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))

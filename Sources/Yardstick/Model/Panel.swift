@@ -87,9 +87,31 @@ public struct Panel: Sendable {
     /// Keeps only observations that satisfy `keep`.
     public mutating func filter(_ keep: (Observation) -> Bool) { observations.removeAll { !keep($0) } }
 
-    mutating func append(_ other: Panel) {
-        for (k, v) in other.indicators where indicators[k] == nil { indicators[k] = v }
-        observations += other.observations
+    /// Adds another file's panel. An indicator already read in another unit is converted when the units differ
+    /// only by a magnitude word (万元 and 亿元), and is an error otherwise, naming the first conflicting line.
+    mutating func append(_ other: Panel) throws(InputError) {
+        var factors: [String: Double] = [:], conversions = 0
+        for (k, v) in other.indicators {
+            guard let mine = indicators[k] else { indicators[k] = v; continue }
+            guard mine.unit != v.unit else { continue }
+            guard let f = Units.factor(from: v.unit, to: mine.unit) else {
+                let o = other.observations.first { $0.indicator == k }!
+                throw .invalidCell(file: o.file, line: o.line, column: 0, columnName: "unit", found: v.unit,
+                                   expected: "the unit '\(mine.unit)' that indicator \(k) has in the files read before; one indicator cannot mix units")
+            }
+            factors[k] = f
+        }
+        var incoming = other.observations
+        if !factors.isEmpty {
+            for i in incoming.indices {
+                guard let f = factors[incoming[i].indicator] else { continue }
+                incoming[i].value *= f
+                incoming[i].unit = indicators[incoming[i].indicator]!.unit
+                conversions += 1
+            }
+            warnings.append("\(other.observations.first?.file ?? "a file"): \(conversions) value\(conversions == 1 ? "" : "s") converted to the units of the files read before (万/亿)")
+        }
+        observations += incoming
         missingValues += other.missingValues
         skipped += other.skipped
         warnings += other.warnings

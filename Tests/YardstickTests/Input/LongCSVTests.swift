@@ -87,3 +87,15 @@ struct LongCSVTests {
         }
     }
 }
+
+extension LongCSVTests {
+    @Test func unitsAcrossFilesAreConvertedOrRejected() throws {
+        let a = ("a.csv", "region,indicator,year,value,unit\nA,rev,2022,186.87,亿元\n")
+        let converted = try PanelReader().read(texts: [a, ("b.csv", "region,indicator,year,value,unit\nA,rev,2023,1900000,万元\n")])
+        #expect(converted.history(region: "A", indicator: "rev").values == [186.87, 190])
+        #expect(converted.warnings.contains { $0.hasPrefix("b.csv: 1 value converted") })
+        #expect { try PanelReader().read(texts: [a, ("c.csv", "region,indicator,year,value,unit\nA,rev,2023,5,人\n")]) } throws: { e in
+            String(describing: e).hasPrefix("c.csv:2: column 'unit' holds '人', expected the unit '亿元'")
+        }
+    }
+}

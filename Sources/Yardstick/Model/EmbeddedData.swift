@@ -20,7 +20,7 @@ Zhuzhou,national_smart_manufacturing_projects_new,2023,9,,actual,=,,个,"株洲�
 Zhuzhou,national_green_manufacturing_projects_new,2023,16,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增国家绿色制造专项16个
 Zhuzhou,innovative_city_rank,2023,28,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","国家创新型城市排名全国第28位, 较上年前进9位"
 Zhuzhou,innovative_city_rank_gain,2023,9,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",较上年前进9位 (places gained on the previous year)
-Zhuzhou,rd_intensity,2023,3.27,,actual,=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全社会研发投入强度3.27%
+Zhuzhou,rd_intensity,2023,3.27,,actual,=,,% of GDP,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全社会研发投入强度3.27%
 Zhuzhou,rd_intensity_province_rank,2023,1,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",连续5年稳居全省第一
 Zhuzhou,bonded_logistics_center_b_rank,2023,37,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",B保中心全国排名跃升至37位
 Zhuzhou,rail_sea_trains,2023,445,,preliminary,=,,列,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",湘粤非铁海联运班列预计发运445列 (expected)
@@ -149,7 +149,7 @@ national_smart_manufacturing_projects_new,新增国家智能制造专项,New nat
 national_green_manufacturing_projects_new,新增国家绿色制造专项,New national green-manufacturing projects,个,higher,,,count
 innovative_city_rank,国家创新型城市排名,National innovative-city rank,位,lower,1,,rank
 innovative_city_rank_gain,国家创新型城市排名较上年前进,Places gained in the innovative-city rank,位,higher,,,count
-rd_intensity,全社会研发投入强度,R&D expenditure as a share of GDP,%,higher,0,100,share
+rd_intensity,全社会研发投入强度,R&D expenditure as a share of GDP,% of GDP,higher,0,100,share
 rd_intensity_province_rank,研发投入强度全省排名,Provincial rank of R&D intensity,位,lower,1,,rank
 rd_expenditure_growth,研发投入增长,R&D expenditure growth,%,higher,,,growth_rate
 bonded_logistics_center_b_rank,B保中心全国排名,National rank of the bonded logistics centre (type B),位,lower,1,,rank

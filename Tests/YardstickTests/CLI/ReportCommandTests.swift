@@ -26,22 +26,11 @@ struct ReportCommandTests {
 
     /// On a real terminal (a pseudo-terminal from util-linux `script`), colour appears, unless NO_COLOR is set.
     @Test func colourOnATerminalUnlessNOCOLOR() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
-        func onTerminal(_ env: String) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            p.arguments = ["-qec", "\(env) \(BinaryRunner.executable.path) report --lang en", "/dev/null"]
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardInput = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-        let coloured = try onTerminal("env -u NO_COLOR")
+        let run = "\(BinaryRunner.executable.path) report --lang en"
+        guard let coloured = try BinaryRunner.onTerminal("env -u NO_COLOR " + run),
+              let plain = try BinaryRunner.onTerminal("env NO_COLOR=1 " + run) else { return }
         #expect(coloured.contains("\u{1B}[1mZhuzhou"), "\(coloured.prefix(200).debugDescription)")
-        #expect(!(try onTerminal("env NO_COLOR=1")).contains("\u{1B}["))
+        #expect(!plain.contains("\u{1B}["))
     }
 
     @Test func unwritableOutputIsAClearError() throws {
@@ -53,17 +42,9 @@ struct ReportCommandTests {
 extension ReportCommandTests {
     /// Many series on a terminal draw a progress bar on standard error; piped, nothing is drawn.
     @Test func progressBarOnlyOnATerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let data = InspectCommandTests.root.appendingPathComponent("Data/wdi/world_bank_pop.csv").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "\(BinaryRunner.executable.path) trend \(data) --model linear --horizon 1 --format csv > /dev/null", "/dev/null"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        guard let terminal = try BinaryRunner.onTerminal(
+            "\(BinaryRunner.executable.path) trend \(data) --model linear --horizon 1 --format csv > /dev/null") else { return }
         #expect(terminal.contains("fitting trends") && terminal.contains("1056/1056"))
         let piped = try BinaryRunner.run(["trend", data, "--model", "linear", "--horizon", "1", "--format", "csv"])
         #expect(piped.status == 0 && piped.stderr.isEmpty)

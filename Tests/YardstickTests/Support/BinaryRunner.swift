@@ -27,6 +27,22 @@ enum BinaryRunner {
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// What a shell command prints on a pseudo-terminal (util-linux `script`), for behaviour that depends on one;
+    /// nil when `script` is not installed.
+    static func onTerminal(_ command: String) throws -> String? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A temporary file holding `text`.
     static func temporaryFile(_ text: String, name: String = "input.csv") throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yardstick-tests-\(UUID().uuidString)")

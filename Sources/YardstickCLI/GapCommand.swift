@@ -38,7 +38,8 @@ struct GapCommand: ParsableCommand {
         var settings = GapSettings(model: model.kind, method: method)
         settings.rateTolerance = rateTolerance
         settings.levelTolerance = levelTolerance
-        let assessments = GapAnalysis(settings: settings).assess(panel)
+        let progress = ProgressBar(total: panel.targets.count, label: "assessing targets")
+        let assessments = GapAnalysis(settings: settings).assess(panel, progress: progress.update)
         switch format {
         case .json: emit(GapRenderer.json(assessments).rendered())
         case .csv: emit(GapRenderer.csv(assessments))

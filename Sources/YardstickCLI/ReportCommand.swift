@@ -36,22 +36,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var panel = try input.load()
-        let withTargets = panel.targets.map(\.region)
-        guard let region = input.region ?? withTargets.max(by: { a, b in
-            withTargets.filter { $0 == a }.count < withTargets.filter { $0 == b }.count
-        }) else { throw CommandError("the data holds no targets (rows with kind 'target'); try yardstick trend") }
-        let full = panel
-        panel.filter { $0.region == region }
-        var settings = GapSettings(model: model.kind, method: method)
-        settings.levels = [80, 95]
-        let targets = full.targets.filter { $0.region == region }
-        let progress = ProgressBar(total: targets.count, label: "assessing targets")
-        let analysis = GapAnalysis(settings: settings)
-        var assessments: [TargetAssessment] = []
-        for (i, t) in targets.enumerated() {
-            assessments.append(analysis.assess(t, in: full))
-            progress.update(i + 1)
+        guard let region = input.region ?? panel.regionWithMostTargets else {
+            throw CommandError("the data holds no targets (rows with kind 'target'); try yardstick trend")
         }
+        let progress = ProgressBar(total: panel.targets.count { $0.region == region }, label: "assessing targets")
+        let assessments = GapAnalysis(settings: GapSettings(model: model.kind, method: method))
+            .assess(panel, region: region, progress: progress.update)
+        panel.filter { $0.region == region }
         let document = ReportBuilder(language: lang ?? ReportBuilder.language(of: panel))
             .document(region: region, assessments: assessments, panel: panel)
         let text: String

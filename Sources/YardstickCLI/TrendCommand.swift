@@ -58,8 +58,7 @@ struct TrendCommand: ParsableCommand {
     func run() throws {
         let panel = try input.load()
         let series = panel.histories
-        let missing = panel.missingValues + panel.skipped
-        let other = panel.observations.filter { !$0.isHistoryPoint }.count
+        let missing = panel.notRead, other = panel.nonHistoryCount
         guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
         let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
         let bar = ProgressBar(total: series.count, label: "fitting trends")

@@ -108,7 +108,7 @@ public enum GapRenderer {
                        a.latest?.kind.rawValue ?? "", n(a.gapAbsolute), n(a.gapRelative), n(a.completion), n(a.requiredGrowth),
                        n(a.requiredChange), n(a.trendGrowth?.value), n(a.projection?.mean), n(a.probability), a.status.rawValue]
             row += a.methodStatuses.map(\.label)
-            lines.append(row.map(CSVField.escape).joined(separator: ","))
+            lines.append(row.map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -50,7 +50,7 @@ public enum TrendRenderer {
             + levels.flatMap { ["lower_\(NumberFormat.level($0))", "upper_\(NumberFormat.level($0))"] }).joined(separator: ",")]
         for o in outcomes {
             guard case let .success(p) = o.result else { continue }
-            let head = [CSVField.escape(p.series.region), CSVField.escape(p.series.indicator), p.fit.model.rawValue]
+            let head = [CSVTable.escape(p.series.region), CSVTable.escape(p.series.indicator), p.fit.model.rawValue]
             for (year, v) in zip(p.fit.years, p.fit.fitted) {
                 lines.append((head + [String(year), "fitted", "\(v)"] + levels.flatMap { _ in ["", ""] }).joined(separator: ","))
             }
@@ -117,12 +117,5 @@ public enum TrendRenderer {
     }
 }
 
-/// CSV field quoting (RFC 4180).
-enum CSVField {
-    static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
 
 import Foundation

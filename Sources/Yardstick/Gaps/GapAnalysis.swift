@@ -29,9 +29,14 @@ public struct GapAnalysis: Sendable {
 
     public init(settings: GapSettings = GapSettings()) { self.settings = settings }
 
-    /// Assesses every annual target in the panel, in the panel's order.
-    public func assess(_ panel: Panel) -> [TargetAssessment] {
-        panel.targets.map { assess($0, in: panel) }
+    /// Assesses every target in the panel (or only `region`'s), in the panel's order; `progress` is told how many
+    /// are done after each. Histories and relative targets may use every region of the panel.
+    public func assess(_ panel: Panel, region: String? = nil, progress: (Int) -> Void = { _ in }) -> [TargetAssessment] {
+        let targets = panel.targets.filter { region == nil || $0.region == region }
+        return targets.enumerated().map { i, t in
+            defer { progress(i + 1) }
+            return assess(t, in: panel)
+        }
     }
 
     /// Assesses one target.
@@ -144,8 +149,7 @@ public struct GapAnalysis: Sendable {
             let actual = panel.historyObservations(region: t.region, indicator: t.indicator).first { $0.period.year == t.period.year }
             guard let actual else { continue }
             if c.isMet(by: actual.value) { met += 1 } else { missed += 1 }
-            let s = c.sense(from: actual.value) == 0 ? 1 : (indicator.direction == .lower ? -1.0 : 1.0)
-            margins.append(s * (actual.value - t.value))
+            margins.append((indicator.direction == .lower ? -1 : 1) * (actual.value - t.value))
         }
         guard met + missed > 0 else { return nil }
         return TrackRecord(met: met, missed: missed, meanMiss: margins.reduce(0, +) / Double(margins.count))

@@ -23,6 +23,9 @@ struct PresetInputs {
     let projected: Double?
     let weightedProjected: Double?
 
+    /// Whether the latest value already meets the target (or sits inside a range target).
+    var alreadyMet: Bool { sense == 0 || sense * (latest.value - target) >= 0 }
+
     /// The baseline of the progress ratios (UNSD, ESCAP): the first value, unless it already lies on the target's
     /// side (a rate that has fallen below its target since), in which case progress is measured from the latest value.
     var baseline: Double {
@@ -70,7 +73,7 @@ enum StatusPresets {
     static func eurostat(_ x: PresetInputs?) -> PresetResult {
         guard let x else { return notAssessable(.eurostat, "no history") }
         guard x.points.count >= 2 else { return notAssessable(.eurostat, "needs two values") }
-        if x.sense * (x.latest.value - x.target) >= 0 && x.sense != 0 || x.sense == 0 {
+        if x.alreadyMet {
             return PresetResult(method: .eurostat, label: "target reached", status: .onTrack, value: nil)
         }
         let start = x.points.first { $0.year >= x.latest.year - 5 } ?? x.points[0]
@@ -83,7 +86,7 @@ enum StatusPresets {
 
     static func unsd(_ x: PresetInputs?) -> PresetResult {
         guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.unsd, "needs a trend") }
-        if x.sense == 0 || x.sense * (x.latest.value - x.target) >= 0 {
+        if x.alreadyMet {
             return PresetResult(method: .unsd, label: "target met or almost met", status: .onTrack, value: nil)
         }
         let base = x.baseline
@@ -105,7 +108,7 @@ enum StatusPresets {
 
     static func sdr(_ x: PresetInputs?) -> PresetResult {
         guard let x, x.points.count >= 2 else { return notAssessable(.sdr, "needs two values") }
-        if x.sense == 0 || x.sense * (x.latest.value - x.target) >= 0 {
+        if x.alreadyMet {
             return PresetResult(method: .sdr, label: "on track or maintaining achievement", status: .onTrack, value: nil)
         }
         let first = x.points[0]
@@ -120,7 +123,7 @@ enum StatusPresets {
     static func destatis(_ x: PresetInputs?) -> PresetResult {
         guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.destatis, "needs a trend") }
         let gap = x.sense * (x.target - x.latest.value)
-        if x.sense == 0 || gap <= 0 {
+        if x.alreadyMet {
             return PresetResult(method: .destatis, label: "sun (target reached)", status: .onTrack, value: nil)
         }
         let d = x.sense * (x.target - p) / gap

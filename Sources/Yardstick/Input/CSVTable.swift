@@ -85,6 +85,12 @@ public struct CSVTable: Sendable {
         (0..<rowCount).map { r in Row(line: line(r), fields: (0..<header.count).map { field(r, $0) }) }
     }
 
+    /// A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, quotes doubled.
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// The delimiter of the first line: tab, `;` or `,`, whichever occurs most outside quotes.
     static func detectDelimiter(_ text: String) -> Character {
         let firstLine = text.prefix { !$0.isNewline }

@@ -106,7 +106,7 @@ public enum LongCSV {
             if case let .range(h) = o.qualifier { high = shortest(h) }
             if case let .relative(to) = o.qualifier { rel = to }
             lines.append([o.region, o.indicator, o.period.description, o.value.isNaN ? "" : shortest(o.value), o.kind.rawValue,
-                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(quote).joined(separator: ","))
+                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -132,10 +132,6 @@ public enum LongCSV {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 import Foundation

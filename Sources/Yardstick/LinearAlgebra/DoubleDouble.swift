@@ -9,7 +9,7 @@
 /// let third = DoubleDouble(1) / DoubleDouble(3)
 /// third.hi + third.lo   // 0.3333333333333333
 /// ```
-struct DoubleDouble: Sendable, Equatable, Comparable {
+struct DoubleDouble: Sendable, Equatable {
     var hi: Double
     var lo: Double
 
@@ -25,9 +25,6 @@ struct DoubleDouble: Sendable, Equatable, Comparable {
     static let one = DoubleDouble(1.0)
 
     var double: Double { hi + lo }
-    var isFinite: Bool { hi.isFinite && lo.isFinite }
-
-    static func < (a: DoubleDouble, b: DoubleDouble) -> Bool { a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo) }
 
     /// s + e = a + b exactly (Knuth's TwoSum).
     @inline(__always) static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
@@ -89,8 +86,6 @@ struct DoubleDouble: Sendable, Equatable, Comparable {
         let residual = (self - DoubleDouble(hi: p, lo: e)).hi
         return DoubleDouble.quickTwoSum(x, residual / (2 * x))
     }
-
-    var magnitude: DoubleDouble { hi < 0 ? -self : self }
 
     /// Parses a decimal number (`-6.860120914`, `1.5E-03`, `+12`) to double-double accuracy, so that data
     /// written with more digits than a `Double` holds keep them. Returns nil for anything else.

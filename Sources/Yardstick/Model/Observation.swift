@@ -82,8 +82,7 @@ public struct Observation: Sendable, Equatable {
     /// Two observations with the same key state the same thing twice: one target per region, indicator and period;
     /// one actual and one preliminary value (a bound may stand beside a known value).
     var duplicateKey: DuplicateKey {
-        let slot = kind == .target ? "target" : qualifier.isPointValue ? kind.rawValue : "bound" + qualifier.symbol
-        return DuplicateKey(region: region, indicator: indicator, period: period, slot: slot)
+        DuplicateKey(region: region, indicator: indicator, period: period, slot: duplicateSlot)
     }
 
     /// The slot part of ``duplicateKey`` as a number: 0 target, 1 actual, 2 preliminary, 3… bounds.
@@ -95,7 +94,7 @@ public struct Observation: Sendable, Equatable {
     }
 
     struct DuplicateKey: Hashable {
-        let region: String, indicator: String, period: Period, slot: String
+        let region: String, indicator: String, period: Period, slot: Int
     }
 
     /// Whether this observation is a point of the indicator's history (an actual or preliminary known value).

@@ -30,6 +30,23 @@ public struct Panel: Sendable {
     /// The targets.
     public var targets: [Observation] { observations.filter { $0.kind == .target } }
 
+    /// The region with the most targets (the first such in reading order), nil when there is none.
+    public var regionWithMostTargets: String? {
+        var counts: [String: Int] = [:], order: [String] = []
+        for t in targets {
+            if counts[t.region] == nil { order.append(t.region) }
+            counts[t.region, default: 0] += 1
+        }
+        let most = counts.values.max()
+        return order.first { counts[$0] == most }
+    }
+
+    /// Observations that are not history points: targets and bounds ("more than 1200").
+    public var nonHistoryCount: Int { observations.count { !$0.isHistoryPoint } }
+
+    /// Values read as missing plus cells left out by an option: what was in the files but is not an observation.
+    public var notRead: Int { missingValues + skipped }
+
     /// The earliest and latest periods.
     public var periodRange: ClosedRange<Period>? {
         guard var lo = observations.first?.period else { return nil }

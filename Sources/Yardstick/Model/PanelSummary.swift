@@ -25,7 +25,7 @@ public struct PanelSummary: Sendable {
     /// Cells skipped by an explicit option.
     public let skippedByOption: Int
     /// Missing plus skipped: nothing read is unaccounted for.
-    public var skipped: Int { missingValues + skippedByOption }
+    public let skipped: Int
     public let warnings: [String]
     public let coverage: [Coverage]
 
@@ -38,6 +38,7 @@ public struct PanelSummary: Sendable {
         firstPeriod = panel.periodRange?.lowerBound
         lastPeriod = panel.periodRange?.upperBound
         missingValues = panel.missingValues
+        skipped = panel.notRead
         skippedByOption = panel.skipped
         warnings = panel.warnings
         struct Tally { var regions = Set<String>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first, last: Period? }

@@ -44,10 +44,10 @@ public struct DataColumn: Sendable {
 
     /// Parses one decimal cell, keeping about 31 significant digits; nil for anything that is not a decimal number.
     static func parseDecimal(_ text: String) -> DoubleDouble? {
-        let trimmed = text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-        if let v = DoubleDouble(decimal: Substring(String(trimmed))) { return v }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let v = DoubleDouble(decimal: Substring(trimmed)) { return v }
         // More than 31 digits, or a form the exact parser does not take (inf, hex): fall back to Double.
-        guard let d = Double(String(trimmed)), d.isFinite else { return nil }
+        guard let d = Double(trimmed), d.isFinite else { return nil }
         return DoubleDouble(d)
     }
 

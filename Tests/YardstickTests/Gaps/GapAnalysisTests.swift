@@ -147,3 +147,14 @@ struct GapAnalysisTests {
         #expect(all.count == 38)
     }
 }
+
+extension GapAnalysisTests {
+    @Test func regionWithMostTargetsAndAssessingOneRegion() throws {
+        let p = try gapPanel("B,ls,2020,5,,target,>=,,t\nA,ls,2020,5,,target,>=,,t\nA,ls,2021,6,,target,>=,,t\nC,ls,2020,5,,target,>=,,t\nC,ls,2021,5,,target,>=,,t\n")
+        #expect(p.regionWithMostTargets == "A")               // A and C tie at two; A comes first
+        var done: [Int] = []
+        let a = GapAnalysis().assess(p, region: "C") { done.append($0) }
+        #expect(a.map(\.target.region) == ["C", "C"] && done == [1, 2])
+        #expect(try gapPanel("A,ls,2020,5,,actual,=,,t\n").regionWithMostTargets == nil)
+    }
+}

@@ -53,16 +53,18 @@ public enum GapRenderer {
 
     /// The target as the report states it: "≥ 10 %", "≈ 7 %", "4.5–5 %", "> gdp_growth".
     public static func statedTarget(_ a: TargetAssessment) -> String {
-        let u = a.target.unit
+        let unit = a.target.unit
+        // "7%", "3% of GDP", "1500 家": a percent sign follows the number directly.
+        func withUnit(_ v: String) -> String { unit.isEmpty ? v : unit.hasPrefix("%") ? v + unit : v + " " + unit }
         let v = a.targetValue.map { NumberFormat.significant($0) } ?? ""
         switch a.target.qualifier {
-        case .exact: return "\(v) \(u)"
-        case .approximately: return "≈ \(v) \(u)"
-        case .atLeast: return "≥ \(v) \(u)"
-        case .moreThan: return "> \(v) \(u)"
-        case .atMost: return "≤ \(v) \(u)"
-        case .lessThan: return "< \(v) \(u)"
-        case let .range(h): return "\(v)–\(NumberFormat.significant(h)) \(u)"
+        case .exact: return withUnit(v)
+        case .approximately: return "≈ " + withUnit(v)
+        case .atLeast: return "≥ " + withUnit(v)
+        case .moreThan: return "> " + withUnit(v)
+        case .atMost: return "≤ " + withUnit(v)
+        case .lessThan: return "< " + withUnit(v)
+        case let .range(h): return withUnit("\(v)–\(NumberFormat.significant(h))")
         case let .relative(to): return (a.indicator.direction == .lower ? "below " : "above ") + to
         }
     }

@@ -39,7 +39,7 @@ public enum EurostatReader {
                 case let .number(x, _, _):
                     let o = Observation(region: dims[geo], indicator: indicator.isEmpty ? "value" : indicator, period: period,
                                         value: x, unit: unitDim.map { dims[$0] } ?? "")
-                    try b.add(o, line: row.line, unitCell: .init(line: row.line, column: 1, name: first, text: f[0]))
+                    try b.add(o, line: row.line, unitCell: .init(file: table.file, line: row.line, column: 1, name: first, text: f[0]))
                 case .missing: b.missing()
                 case .invalid:
                     throw .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c],
@@ -47,6 +47,6 @@ public enum EurostatReader {
                 }
             }
         }
-        return b.finish()
+        return try b.finish()
     }
 }

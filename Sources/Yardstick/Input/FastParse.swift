@@ -1,49 +1,66 @@
+import Foundation
+
 /// Fast paths for the common cells of large files, straight from the bytes; anything unusual returns nil and
 /// goes to the general parsers (``Period``, ``NumberText``), so behaviour is the same, only faster.
 enum FastParse {
     /// A plain four-digit year.
-    static func year(_ table: CSVTable, _ row: Int, _ column: Int) -> Period? {
-        table.withField(row, column) { f in
-            guard f.count == 4 else { return nil }
-            var y = 0
-            for c in f {
-                guard c >= 48 && c <= 57 else { return nil }
-                y = y * 10 + Int(c - 48)
-            }
-            return y >= 1000 ? .year(y) : nil
+    @inline(__always) static func year(_ f: UnsafeBufferPointer<UInt8>) -> Period? {
+        guard f.count == 4 else { return nil }
+        var y = 0
+        for c in f {
+            guard c >= 48 && c <= 57 else { return nil }
+            y = y &* 10 &+ Int(c &- 48)
         }
+        return y >= 1000 ? .year(y) : nil
     }
 
     /// A plain decimal number: optional sign, digits, optional point and digits, no exponent, at most 15
-    /// significant digits (so that the mantissa and its power of ten are exact doubles and one division or
-    /// multiplication gives the correctly rounded result, Clinger's fast path).
-    static func number(_ table: CSVTable, _ row: Int, _ column: Int) -> Double? {
-        table.withField(row, column) { f in
-            var i = f.startIndex
-            guard i < f.endIndex else { return nil }
-            var negative = false
-            if f[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if f[i] == UInt8(ascii: "+") { i += 1 }
-            var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false, sawDigit = false
-            while i < f.endIndex {
-                let c = f[i]
-                if c >= 48 && c <= 57 {
-                    sawDigit = true
-                    if mantissa != 0 || c != 48 { digits += 1 }
-                    guard digits <= 15 else { return nil }
-                    mantissa = mantissa * 10 + UInt64(c - 48)
-                    if seenPoint { fraction += 1 }
-                } else if c == UInt8(ascii: "."), !seenPoint {
-                    seenPoint = true
-                } else {
-                    return nil
-                }
-                i += 1
+    /// significant digits, so that the mantissa and its power of ten are exact doubles and one division gives the
+    /// correctly rounded result (Clinger's fast path).
+    ///
+    /// Reference: W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.
+    @inline(__always) static func number(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let n = f.count
+        guard n > 0 else { return nil }
+        var negative = false
+        if f[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if f[0] == UInt8(ascii: "+") { i = 1 }
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false, sawDigit = false
+        while i < n {
+            let c = f[i]
+            if c >= 48 && c <= 57 {
+                sawDigit = true
+                if mantissa != 0 || c != 48 { digits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(c &- 48)
+                if seenPoint { fraction += 1 }
+            } else if c == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
             }
-            guard sawDigit, fraction <= 22 else { return nil }
-            let v = Double(mantissa) / powersOfTen[fraction]
-            return negative ? -v : v
+            i += 1
         }
+        guard sawDigit, digits <= 15, fraction <= 22 else { return nil }
+        let v = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -v : v
     }
 
     static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+}
+
+/// The string number of one column's field, reusing the previous row's when the bytes are the same (long files
+/// repeat region, indicator, unit and source on consecutive rows), so that most rows make no string at all.
+struct FieldCache {
+    private var last: UnsafeBufferPointer<UInt8>?
+    private var id: Int32 = 0
+
+    /// The number of the trimmed text of field (`row`, `column`), whose raw bytes are `bytes`.
+    @inline(__always)
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CSVTable, _ row: Int, _ column: Int,
+                     _ builder: inout PanelBuilder) -> Int32 {
+        if let last, last.count == bytes.count, memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0 { return id }
+        last = bytes
+        id = builder.intern(table.field(row, column).trimmingCharacters(in: .whitespaces))
+        return id
+    }
 }

@@ -20,81 +20,124 @@ public enum LongCSV {
     ]
 
     /// Reads a long CSV table into a panel.
+    ///
+    /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
+    /// before (the usual case) makes no string.
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount)
-        let r = try table.column("region"), ind = try table.column("indicator")
-        guard let y = table.optionalColumn("year", "period", "time_period") else { throw .missingColumn(file: table.file, name: "year", header: table.header) }
-        let v = try table.column("value")
-        let kindC = table.optionalColumn("kind"), qualC = table.optionalColumn("qualifier")
-        let highC = table.optionalColumn("value_high"), relC = table.optionalColumn("relative_to")
-        let unitC = table.optionalColumn("unit"), srcC = table.optionalColumn("source"), noteC = table.optionalColumn("note")
-        var cache = [FieldCache](repeating: FieldCache(), count: table.header.count)
-        for row in 0..<table.rowCount {
-            let line = table.line(row)
-            func raw(_ c: Int) -> String { table.field(row, c) }
-            func cell(_ c: Int) -> PanelBuilder.Cell { .init(line: line, column: c + 1, name: table.header[c], text: raw(c)) }
-            func bad(_ c: Int, _ expected: String) -> InputError {
-                .invalidCell(file: table.file, line: line, column: c + 1, columnName: table.header[c], found: raw(c), expected: expected)
+        var reader = try Reader(table)
+        for row in 0..<table.rowCount { try reader.read(row) }
+        return try reader.builder.finish()
+    }
+
+    /// The state of reading one table: its columns, the panel so far, and the last string of each column.
+    private struct Reader {
+        let table: CSVTable
+        let r: Int, ind: Int, y: Int, v: Int
+        let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?
+        var builder: PanelBuilder
+        var caches: [FieldCache]
+        /// The last kind and qualifier column texts, by string number, and what they mean.
+        var kinds: (key: Int32, value: ObservationKind?) = (-1, nil), symbols: (key: Int32, value: String?) = (-1, nil)
+
+        init(_ table: CSVTable) throws(InputError) {
+            self.table = table
+            builder = PanelBuilder(file: table.file, expectedRows: table.rowCount)
+            r = try table.column("region")
+            ind = try table.column("indicator")
+            guard let y = table.optionalColumn("year", "period", "time_period") else {
+                throw .missingColumn(file: table.file, name: "year", header: table.header)
             }
-            func text(_ c: Int?) -> String { c.map { cache[$0].value(table, row, $0) } ?? "" }
-            let region = text(r), indicator = text(ind)
-            guard !region.isEmpty else { throw bad(r, "a region name") }
-            guard !indicator.isEmpty else { throw bad(ind, "an indicator id") }
-            guard let period = FastParse.year(table, row, y) ?? Period(NumberText.halfWidth(raw(y))) else {
-                throw bad(y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
+            self.y = y
+            v = try table.column("value")
+            kindC = table.optionalColumn("kind"); qualC = table.optionalColumn("qualifier")
+            highC = table.optionalColumn("value_high"); relC = table.optionalColumn("relative_to")
+            unitC = table.optionalColumn("unit"); srcC = table.optionalColumn("source"); noteC = table.optionalColumn("note")
+            caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
+        }
+
+        func text(_ row: Int, _ c: Int) -> String { table.field(row, c) }
+
+        func bad(_ row: Int, _ c: Int, _ expected: String) -> InputError {
+            .invalidCell(file: table.file, line: table.line(row), column: c + 1, columnName: table.header[c],
+                         found: text(row, c), expected: expected)
+        }
+
+        static func cell(_ table: CSVTable, _ row: Int, _ c: Int) -> PanelBuilder.Cell {
+            .init(file: table.file, line: table.line(row), column: c + 1, name: table.header[c], text: table.field(row, c))
+        }
+
+        /// The string number of a column's trimmed text (0, the empty string, for an absent column).
+        @inline(__always) mutating func id(_ row: Int, _ c: Int?) -> Int32 {
+            guard let c else { return 0 }
+            return caches[c].id(table.raw(row, c), table, row, c, &builder)
+        }
+
+        mutating func read(_ row: Int) throws(InputError) {
+            let region = id(row, r), indicator = id(row, ind)
+            guard region != 0 else { throw bad(row, r, "a region name") }
+            guard indicator != 0 else { throw bad(row, ind, "an indicator id") }
+            guard let period = FastParse.year(table.raw(row, y)) ?? Period(NumberText.halfWidth(text(row, y))) else {
+                throw bad(row, y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
             }
-            let kindText = text(kindC)
-            guard let kind = kindText.isEmpty ? .actual : ObservationKind(rawValue: kindText.lowercased()) else {
-                throw bad(kindC!, "actual, preliminary or target")
+            let kindID = id(row, kindC)
+            if kindID != kinds.key {
+                let t = builder.panel.table.strings[id: kindID]
+                kinds = (kindID, t.isEmpty ? .actual : ObservationKind(rawValue: t.lowercased()))
             }
-            let qualifierText = text(qualC)
-            guard let symbol = qualifierWords[qualifierText] ?? qualifierWords[qualifierText.lowercased()] else {
-                throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative")
+            guard let kind = kinds.value else { throw bad(row, kindC!, "actual, preliminary or target") }
+            let qualifierID = id(row, qualC)
+            if qualifierID != symbols.key {
+                let t = builder.panel.table.strings[id: qualifierID]
+                symbols = (qualifierID, qualifierWords[t] ?? qualifierWords[t.lowercased()])
             }
-            var unit = text(unitC)
+            guard let symbol = symbols.value else { throw bad(row, qualC!, "one of =, ~, >=, >, <=, <, range, relative") }
+            var unit = id(row, unitC)
             var value = Double.nan
-            if let fast = FastParse.number(table, row, v) {
+            if let fast = FastParse.number(table.raw(row, v)) {
                 value = fast
             } else {
-                switch NumberText.parse(raw(v)) {
+                switch NumberText.parse(text(row, v)) {
                 case let .number(x, magnitude, percent):
                     value = x
-                    unit = Units.attach(magnitude: magnitude, to: unit)
-                    if percent && unit.isEmpty { unit = "%" }
+                    var text = Units.attach(magnitude: magnitude, to: builder.panel.table.strings[id: unit])
+                    if percent && text.isEmpty { text = "%" }
+                    unit = builder.intern(text)
                 case .missing:
-                    if symbol != "relative" { b.missing(); continue }
+                    if symbol != "relative" { builder.missing(); return }
                 case .invalid:
-                    throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
+                    throw bad(row, v, "a number or a missing-value marker (empty, NA, ..)")
                 }
             }
-            let qualifier: Qualifier
+            let qualifier: Int32
             switch symbol {
-            case "=": qualifier = .exact
-            case "~": qualifier = .approximately
-            case ">=": qualifier = .atLeast
-            case ">": qualifier = .moreThan
-            case "<=": qualifier = .atMost
-            case "<": qualifier = .lessThan
+            case "=": qualifier = 0
+            case "~": qualifier = builder.qualifierID(.approximately)
+            case ">=": qualifier = builder.qualifierID(.atLeast)
+            case ">": qualifier = builder.qualifierID(.moreThan)
+            case "<=": qualifier = builder.qualifierID(.atMost)
+            case "<": qualifier = builder.qualifierID(.lessThan)
             case "range":
-                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(raw(hc)) else {
-                    throw highC.map { bad($0, "the upper end of the range, a number") }
+                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(text(row, hc)) else {
+                    throw highC.map { bad(row, $0, "the upper end of the range, a number") }
                         ?? .missingColumn(file: table.file, name: "value_high", header: table.header)
                 }
-                guard high >= value else { throw bad(highC!, "a number at least the value \(value)") }
-                qualifier = .range(high: high)
+                guard high >= value else { throw bad(row, hc, "a number at least the value \(value)") }
+                qualifier = builder.qualifierID(.range(high: high))
             default:
-                let to = text(relC)
+                let to = relC.map { text(row, $0).trimmingCharacters(in: .whitespaces) } ?? ""
                 guard !to.isEmpty else {
-                    throw relC.map { bad($0, "the series the target is relative to: indicator or region:indicator") }
+                    throw relC.map { bad(row, $0, "the series the target is relative to: indicator or region:indicator") }
                         ?? .missingColumn(file: table.file, name: "relative_to", header: table.header)
                 }
-                qualifier = .relative(to: to)
+                qualifier = builder.qualifierID(.relative(to: to))
             }
-            let o = Observation(region: region, indicator: indicator, period: period, value: value, kind: kind,
-                                qualifier: qualifier, unit: unit, source: text(srcC), note: text(noteC))
-            try b.add(o, line: line, unitCell: unitC.map(cell) ?? cell(v))
+            let source = id(row, srcC), note = id(row, noteC)
+            if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
+                                          value: value, kind: kind, qualifier: qualifier, unit: unit, source: source,
+                                          note: note, line: table.line(row)) {
+                throw conflict.error(at: Reader.cell(table, row, unitC ?? v))
+            }
         }
-        return b.finish()
     }
 
     /// Writes observations as a canonical long CSV (every column, RFC 4180 quoting); reading it back gives the
@@ -109,23 +152,6 @@ public enum LongCSV {
                           o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The trimmed text of a column, reusing the previous row's String when the bytes are the same (long files
-    /// repeat region, indicator, unit and source on consecutive rows), so that most rows allocate nothing.
-    struct FieldCache {
-        private var bytes: ArraySlice<UInt8> = []
-        private var text = ""
-        private var filled = false
-
-        mutating func value(_ table: CSVTable, _ row: Int, _ column: Int) -> String {
-            let same = table.withField(row, column) { field in filled && field.elementsEqual(bytes) }
-            if same { return text }
-            bytes = table.withField(row, column) { $0 }
-            text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            filled = true
-            return text
-        }
     }
 
     static func shortest(_ x: Double) -> String {

@@ -1,104 +1,147 @@
-/// Collects observations from a reader, checking as it goes what every format must satisfy: one value per region,
-/// indicator, period and kind (a bound beside a known value is allowed), and one unit per indicator (units that
-/// differ only by a magnitude word, 万元 against 亿元, are converted exactly, and the conversion is reported).
+/// Collects observations from a reader, checking what every format must satisfy: one value per region, indicator,
+/// period and kind (a bound beside a known value is allowed), and one unit per indicator (units that differ only by
+/// a magnitude word, 万元 against 亿元, are converted exactly, and the conversion is reported).
+///
+/// Strings arrive as numbers from ``intern(_:)``, so that a row of a large file costs no string work; the
+/// duplicate check runs once, in ``finish()`` (``DuplicateFinder``).
 struct PanelBuilder {
     let file: String
     private(set) var panel = Panel()
-    private var firstLine: [UInt64: Int] = [:]
-    private var firstLineWide: [PackedKey: Int] = [:]
-    private var regionIDs: [String: Int32] = [:], indicatorIDs: [String: Int32] = [:]
-    private var lastRegion = (name: "", id: Int32(-1)), lastIndicator = (name: "", id: Int32(-1))
-    private var lastUnit: (unit: String, line: Int)?
-
-    /// The duplicate key with region and indicator interned as numbers (hashing two strings per row dominates the
-    /// reading of large files otherwise).
-    struct PackedKey: Hashable {
-        let region: Int32, indicator: Int32, time: Double, slot: Int
-    }
-
-    private static func id(_ name: String, _ table: inout [String: Int32], _ last: inout (name: String, id: Int32)) -> Int32 {
-        if last.id >= 0 && last.name == name { return last.id }
-        let id = table[name] ?? { let n = Int32(table.count); table[name] = n; return n }()
-        last = (name, id)
-        return id
-    }
-    private var unitOf: [String: (unit: String, line: Int)] = [:]
-    private var conversions = 0
+    private let fileID: Int32
+    /// The unit of each indicator (by string number; -1 not seen) and the line that set it.
+    private var unitOf: [Int32] = [], unitLine: [Int32] = []
+    private var conversions = 0, subAnnual = 0
 
     init(file: String, expectedRows: Int = 0) {
         self.file = file
-        firstLine.reserveCapacity(expectedRows)
-    }
-
-    /// The key as one 64-bit number (20 bits each for region and indicator, 19 for the period, 5 for the slot)
-    /// when the ids fit, which makes the duplicate check one integer hash per row; nil otherwise.
-    static func packed(region: Int32, indicator: Int32, period: Period, slot: Int) -> UInt64? {
-        guard region < 1 << 20, indicator < 1 << 20 else { return nil }
-        let sub: Int
-        switch period { case .year: sub = 0; case let .quarter(_, q): sub = q; case let .month(_, m): sub = 4 + m }
-        let code = UInt64(period.year) << 5 | UInt64(sub)
-        return UInt64(region) << 44 | UInt64(indicator) << 24 | code << 5 | UInt64(slot)
+        fileID = panel.table.strings.intern(file)
+        panel.table.records.reserveCapacity(expectedRows)
     }
 
     /// A cell position for error messages.
-    struct Cell { let line: Int; let column: Int; let name: String; let text: String }
+    struct Cell { let file: String; let line: Int; let column: Int; let name: String; let text: String }
 
-    mutating func missing() { panel.missingValues += 1 }
+    /// The number of a string (region, indicator, unit, source or note).
+    mutating func intern(_ s: String) -> Int32 { panel.table.strings.intern(s) }
+
+    mutating func qualifierID(_ q: Qualifier) -> Int32 { panel.table.qualifierID(q) }
+
+    mutating func missing(_ n: Int = 1) { panel.missingValues += n }
     mutating func skip(_ n: Int = 1) { panel.skipped += n }
-
-    /// Adds an observation read at `line`; `unitCell` locates the unit (or the value, when the unit is implied).
-    mutating func add(_ o: consuming Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
-        var o = o
-        o.file = file
-        o.line = line
-        if let known = o.indicator == lastIndicator.name && lastUnit != nil ? lastUnit : unitOf[o.indicator] {
-            lastUnit = known
-            if known.unit != o.unit {
-                guard let factor = Units.factor(from: o.unit, to: known.unit) else {
-                    let cell = unitCell()
-                    throw .invalidCell(file: file, line: cell.line, column: cell.column, columnName: cell.name,
-                                       found: cell.text,
-                                       expected: "the unit '\(known.unit)' of indicator \(o.indicator) (line \(known.line)); one indicator cannot mix units")
-                }
-                o.value *= factor
-                o.unit = known.unit
-                conversions += 1
-            }
-        } else {
-            unitOf[o.indicator] = (o.unit, line)
-            lastUnit = (o.unit, line)
-            panel.indicators[o.indicator] = Indicator(id: o.indicator, unit: o.unit)
-        }
-        let regionID = PanelBuilder.id(o.region, &regionIDs, &lastRegion)
-        let indicatorID = PanelBuilder.id(o.indicator, &indicatorIDs, &lastIndicator)
-        let first: Int?
-        if let key = PanelBuilder.packed(region: regionID, indicator: indicatorID, period: o.period, slot: o.duplicateSlot) {
-            first = firstLine.updateValue(line, forKey: key)
-            if let first { firstLine[key] = first }
-        } else {
-            let key = PackedKey(region: regionID, indicator: indicatorID, time: o.period.time + (o.period.isAnnual ? 0 : 0.5 / 24), slot: o.duplicateSlot)
-            first = firstLineWide.updateValue(line, forKey: key)
-            if let first { firstLineWide[key] = first }
-        }
-        if let first {
-            throw .duplicate(file: file, line: line, firstLine: first,
-                             what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")
-        }
-        panel.observations.append(o)
-    }
-
     mutating func warn(_ text: String) { panel.warnings.append(text) }
 
-    /// The panel, with a summary of conversions.
-    func finish() -> Panel {
+    /// A unit that differs from the one an indicator already has, other than by a magnitude word.
+    struct UnitConflict {
+        let expected: String
+        /// The error, at the cell that holds the unit (or the value, when the unit is implied).
+        func error(at cell: Cell) -> InputError {
+            .invalidCell(file: cell.file, line: cell.line, column: cell.column, columnName: cell.name, found: cell.text,
+                         expected: expected)
+        }
+    }
+
+    /// Adds an observation read at `line`, its strings given as numbers from ``intern(_:)`` and its period as
+    /// ``ObservationTable/code(_:)``. Returns the conflict, and adds nothing, when the unit cannot be the
+    /// indicator's (the caller knows the cell to name).
+    mutating func add(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind = .actual,
+                      qualifier: Int32 = 0, unit: Int32 = 0, source: Int32 = 0, note: Int32 = 0, line: Int) -> UnitConflict? {
+        var value = value, unit = unit
+        let i = Int(indicator)
+        if i >= unitOf.count {
+            let n = max(i + 1, panel.table.strings.strings.count)
+            unitOf += repeatElement(-1, count: n - unitOf.count)
+            unitLine += repeatElement(0, count: n - unitLine.count)
+        }
+        let known = unitOf[i]
+        if known < 0 {
+            unitOf[i] = unit
+            unitLine[i] = Int32(clamping: line)
+            let id = panel.table.strings[id: indicator]
+            panel.indicators[id] = Indicator(id: id, unit: panel.table.strings[id: unit])
+        } else if known != unit {
+            let knownUnit = panel.table.strings[id: known], id = panel.table.strings[id: indicator]
+            guard let factor = Units.factor(from: panel.table.strings[id: unit], to: knownUnit) else {
+                return UnitConflict(expected: "the unit '\(knownUnit)' of indicator \(id) (line \(unitLine[i])); one indicator cannot mix units")
+            }
+            value *= factor
+            unit = known
+            conversions += 1
+        }
+        if period & 31 != 0 { subAnnual += 1 }
+        panel.table.records.append(.init(region: region, indicator: indicator, period: period, kind: kind,
+                                         qualifier: qualifier, unit: unit, source: source, note: note, file: fileID,
+                                         line: Int32(clamping: line), value: value))
+        return nil
+    }
+
+    /// Adds an observation (its strings are interned here: convenient for small files); `unitCell` locates the
+    /// unit (or the value, when the unit is implied) for the error when the unit conflicts.
+    mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
+        if let conflict = add(region: intern(o.region), indicator: intern(o.indicator), period: ObservationTable.code(o.period),
+                              value: o.value, kind: o.kind, qualifier: qualifierID(o.qualifier), unit: intern(o.unit),
+                              source: intern(o.source), note: intern(o.note), line: line) {
+            throw conflict.error(at: unitCell())
+        }
+    }
+
+    /// The panel, once no observation is given twice, with a summary of conversions.
+    func finish() throws(InputError) -> Panel {
         var p = panel
+        if let (first, second) = DuplicateFinder.first(in: p.table) {
+            let o = p.table.observation(second)
+            throw .duplicate(file: file, line: o.line, firstLine: Int(p.table.records[first].line),
+                             what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")
+        }
         if conversions > 0 {
             p.warnings.append("\(file): \(conversions) value\(conversions == 1 ? "" : "s") converted between units that differ by a magnitude word (万/亿)")
         }
-        let subAnnual = p.observations.filter { !$0.period.isAnnual }.count
         if subAnnual > 0 {
             p.warnings.append("\(file): \(subAnnual) quarterly or monthly value\(subAnnual == 1 ? " is" : "s are") not used for yearly trends")
         }
         return p
+    }
+}
+
+/// Finds an observation given twice: the same region, indicator, period and slot (target; actual; preliminary;
+/// each kind of bound, ``Observation/duplicateSlot``).
+enum DuplicateFinder {
+    /// The first row (in reading order) whose key an earlier row has, with that earlier row; nil when every key
+    /// is distinct.
+    ///
+    /// Complexity: O(n) when the keys increase, as in files sorted by region, indicator and period (the usual
+    /// layout: one comparison per row); otherwise O(n) expected with one hash per row.
+    static func first(in t: ObservationTable) -> (first: Int, second: Int)? {
+        var previous: UInt64?, increasing = true
+        for r in t.records {
+            guard let k = packed(t, r) else { return firstByHashing(t) }
+            if let previous, k <= previous { increasing = false }
+            previous = k
+        }
+        if increasing { return nil }
+        var firstRow: [UInt64: Int32] = [:]
+        firstRow.reserveCapacity(t.count)
+        for (i, r) in t.records.enumerated() {
+            if let f = firstRow.updateValue(Int32(i), forKey: packed(t, r)!) { return (Int(f), i) }
+        }
+        return nil
+    }
+
+    /// The key as one 64-bit number (20 bits each for region and indicator, 19 for the period code, 5 for the
+    /// slot) when it fits, nil otherwise.
+    @inline(__always) static func packed(_ t: ObservationTable, _ o: ObservationTable.Record) -> UInt64? {
+        let r = o.region, ind = o.indicator, p = o.period
+        guard r < 1 << 20, ind < 1 << 20, p >= 0, p < 1 << 19 else { return nil }
+        return UInt64(r) << 44 | UInt64(ind) << 24 | UInt64(p) << 5 | UInt64(t.slot(o))
+    }
+
+    private struct Key: Hashable { let region: Int32, indicator: Int32, period: Int32, slot: Int }
+
+    private static func firstByHashing(_ t: ObservationTable) -> (first: Int, second: Int)? {
+        var firstRow: [Key: Int] = [:]
+        for (i, r) in t.records.enumerated() {
+            let k = Key(region: r.region, indicator: r.indicator, period: r.period, slot: t.slot(r))
+            if let f = firstRow.updateValue(i, forKey: k) { return (f, i) }
+        }
+        return nil
     }
 }

@@ -36,28 +36,32 @@ public struct PanelReader: Sendable {
 
     /// Reads and merges the files (a region's indicator may come from several, but not the same value twice).
     public func read(_ files: [String]) throws(InputError) -> Panel {
-        var texts: [(String, String)] = []
-        for f in files { texts.append((f, try TextDecoding.read(f, encoding: encoding))) }
-        return try read(texts: texts)
+        var inputs: [(String, OwnedBuffer<UInt8>)] = []
+        for f in files { inputs.append((f, try TextDecoding.bytes(f, encoding: encoding))) }
+        return try read(inputs)
     }
 
     /// Reads already-decoded texts, each with the name to use in messages; `metadata` is an already-decoded
     /// metadata text, applied before ``metadataFile``.
     public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
+        try read(texts.map { ($0.file, OwnedBuffer(TextDecoding.withoutBOM(Array($0.text.utf8)))) }, metadata: metadata)
+    }
+
+    private func read(_ inputs: [(file: String, bytes: OwnedBuffer<UInt8>)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
         var panel = Panel()
-        for (file, text) in texts {
-            let one = try readOne(file: file, text: text)
-            if texts.count == 1 { panel = one } else { try panel.append(one) }
+        for (file, bytes) in inputs {
+            let one = try readOne(file: file, bytes: bytes)
+            if inputs.count == 1 { panel = one } else { try panel.append(one) }
         }
         if let metadata {
             panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))
         }
         if let metadataFile {
-            let table = try CSVTable(text: try TextDecoding.read(metadataFile, encoding: encoding), file: metadataFile)
+            let table = try CSVTable(contentsOf: metadataFile, encoding: encoding)
             panel.apply(metadata: try MetadataReader.read(table))
         }
         for (id, d) in directions { panel.setDirection(d, for: id) }
-        if texts.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }
+        if inputs.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }
         return panel
     }
 
@@ -73,21 +77,22 @@ public struct PanelReader: Sendable {
             metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators))
     }
 
-    func readOne(file: String, text: String) throws(InputError) -> Panel {
+    func readOne(file: String, bytes: OwnedBuffer<UInt8>) throws(InputError) -> Panel {
+        let head = String(decoding: bytes.buffer.prefix(4096), as: UTF8.self)
         let format: InputFormat
         if let given = self.format { format = given } else {
-            format = try PanelReader.detect(text, file: file, wideColumnsGiven: regionColumn != nil)
+            format = try PanelReader.detect(head, file: file, wideColumnsGiven: regionColumn != nil)
         }
         switch format {
-        case .long: return try LongCSV.read(CSVTable(text: text, file: file))
-        case .wdi: return try WDIReader.read(CSVTable(text: text, file: file, skippingLines: WDIReader.preambleLines(text)))
-        case .sdmx: return try SDMXReader.read(CSVTable(text: text, file: file))
-        case .eurostat: return try EurostatReader.read(CSVTable(text: text, file: file, delimiter: "\t"))
+        case .long: return try LongCSV.read(CSVTable(bytes: bytes, file: file))
+        case .wdi: return try WDIReader.read(CSVTable(bytes: bytes, file: file, skippingLines: WDIReader.preambleLines(head)))
+        case .sdmx: return try SDMXReader.read(CSVTable(bytes: bytes, file: file))
+        case .eurostat: return try EurostatReader.read(CSVTable(bytes: bytes, file: file, delimiter: "\t"))
         case .wide:
             guard let regionColumn, let periodColumn else {
                 throw .unreadable(file: file, reason: "the wide format needs --region-column and --period-column")
             }
-            return try WideReader.read(CSVTable(text: text, file: file), regionColumn: regionColumn,
+            return try WideReader.read(CSVTable(bytes: bytes, file: file), regionColumn: regionColumn,
                                        periodColumn: periodColumn, indicatorColumns: indicatorColumns)
         }
     }
@@ -115,16 +120,12 @@ public struct PanelReader: Sendable {
             + "give --input-format (long, wdi, sdmx, eurostat, wide) and, for wide, --region-column and --period-column")
     }
 
-    /// The same value given in two files is an error too.
+    /// The same value given in two files is an error too (each file was checked on its own when read).
     static func checkDuplicatesAcrossFiles(_ panel: Panel) throws(InputError) {
-        var seen: [Observation.DuplicateKey: Observation] = [:]
-        for o in panel.observations {
-            if let first = seen[o.duplicateKey], first.file != o.file {
-                throw .duplicate(file: o.file, line: o.line, firstLine: first.line,
-                                 what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(first.location)")
-            }
-            seen[o.duplicateKey] = seen[o.duplicateKey] ?? o
-        }
+        guard let (first, second) = DuplicateFinder.first(in: panel.table) else { return }
+        let a = panel.table.observation(first), o = panel.table.observation(second)
+        throw .duplicate(file: o.file, line: o.line, firstLine: a.line,
+                         what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(a.location)")
     }
 }
 

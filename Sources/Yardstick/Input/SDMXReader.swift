@@ -43,11 +43,11 @@ public enum SDMXReader {
                 let unit = Units.attach(magnitude: magnitude, to: unitC.map { code(f[$0]) } ?? "")
                 let o = Observation(region: region, indicator: indicator, period: period, value: x, unit: unit)
                 let uc = unitC ?? valueC
-                try b.add(o, line: row.line, unitCell: .init(line: row.line, column: uc + 1, name: table.header[uc], text: f[uc]))
+                try b.add(o, line: row.line, unitCell: .init(file: table.file, line: row.line, column: uc + 1, name: table.header[uc], text: f[uc]))
             case .missing: b.missing()
             case .invalid: throw bad(valueC, "a number or empty")
             }
         }
-        return b.finish()
+        return try b.finish()
     }
 }

@@ -22,6 +22,59 @@ enum TextDecoding {
         return try decode(data, file: path, encoding: encoding)
     }
 
+    /// The file's text as UTF-8 bytes, without a byte-order mark: UTF-8 files as they are (validated), GB18030
+    /// files converted. Large ASCII files are checked eight bytes at a time and never become a `String`.
+    static func bytes(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> OwnedBuffer<UInt8> {
+        guard let raw = readFile(path) else {
+            var directory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &directory)
+            throw .unreadable(file: path, reason: !exists ? "no such file" : directory.boolValue ? "a directory" : "permission denied")
+        }
+        var bytes = raw.buffer
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+        if encoding != .gb18030 && (isASCII(UnsafeRawBufferPointer(bytes)) || String(validating: bytes, as: UTF8.self) != nil) {
+            return bytes.count == raw.count ? raw : OwnedBuffer(bytes)
+        }
+        return OwnedBuffer(Array(try decode(Data(bytes), file: path, encoding: encoding).utf8))
+    }
+
+    /// The whole file read straight into owned memory (no intermediate `Data`); nil when it cannot be opened.
+    private static func readFile(_ path: String) -> OwnedBuffer<UInt8>? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              let stream = InputStream(fileAtPath: path) else { return nil }
+        stream.open()
+        defer { stream.close() }
+        var capacity = size + 1, count = 0
+        var base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        while true {
+            if count == capacity {                                    // the file grew while being read
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                bigger.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = bigger
+                capacity *= 2
+            }
+            let n = stream.read(base + count, maxLength: capacity - count)
+            if n < 0 { base.deallocate(); return nil }
+            if n == 0 { break }
+            count += n
+        }
+        return OwnedBuffer(taking: base, count: count)
+    }
+
+    /// The bytes without a leading UTF-8 byte-order mark.
+    static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+
+    /// Whether every byte is below 0x80.
+    static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var high: UInt64 = 0, k = 0
+        while k + 8 <= raw.count { high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self); k += 8 }
+        while k < raw.count { high |= UInt64(raw[k]); k += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     static func decode(_ data: Data, file: String, encoding: TextEncoding) throws(InputError) -> String {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

@@ -10,7 +10,7 @@ public enum WDIReader {
     }
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount * 32)
+        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount * (table.header.count - 4))
         guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
             throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
         }
@@ -23,43 +23,50 @@ public enum WDIReader {
             return (i, p)
         }
         guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
-        var names: [String: String] = [:]
+        var names: [Int32: String] = [:]
         var emptyRows = 0
-        var regionCache = LongCSV.FieldCache(), indicatorCache = LongCSV.FieldCache()
+        var regionCache = FieldCache(), indicatorCache = FieldCache()
+        let codes = years.map { ObservationTable.code($0.1) }
         for row in 0..<table.rowCount {
             let line = table.line(row)
             func bad(_ c: Int, _ expected: String) -> InputError {
                 .invalidCell(file: table.file, line: line, column: c + 1, columnName: table.header[c], found: table.field(row, c), expected: expected)
             }
-            let region = regionCache.value(table, row, regionC)
-            let indicator = indicatorCache.value(table, row, indC)
-            guard !region.isEmpty else { throw bad(regionC, "a country code") }
-            guard !indicator.isEmpty else { throw bad(indC, "an indicator code") }
+            let region = regionCache.id(table.raw(row, regionC), table, row, regionC, &b)
+            let indicator = indicatorCache.id(table.raw(row, indC), table, row, indC, &b)
+            guard region != 0 else { throw bad(regionC, "a country code") }
+            guard indicator != 0 else { throw bad(indC, "an indicator code") }
             if let nameC, names[indicator] == nil { names[indicator] = table.field(row, nameC) }
             var any = false
-            for (c, period) in years {
+            for (k, (c, _)) in years.enumerated() {
                 let value: Double
-                var unit = ""
-                if let fast = FastParse.number(table, row, c) {
+                var unit: Int32 = 0
+                let f = table.raw(row, c)
+                if f.isEmpty { b.missing(); continue }
+                if let fast = FastParse.number(f) {
                     value = fast
                 } else {
                     switch NumberText.parse(table.field(row, c)) {
-                    case let .number(x, magnitude, _): value = x; unit = Units.attach(magnitude: magnitude, to: "")
+                    case let .number(x, magnitude, _): value = x; unit = b.intern(Units.attach(magnitude: magnitude, to: ""))
                     case .missing: b.missing(); continue
                     case .invalid: throw bad(c, "a number or empty")
                     }
                 }
                 any = true
-                let o = Observation(region: region, indicator: indicator, period: period, value: value, unit: unit)
-                try b.add(o, line: line, unitCell: .init(line: line, column: c + 1, name: table.header[c], text: table.field(row, c)))
+                if let conflict = b.add(region: region, indicator: indicator, period: codes[k], value: value, unit: unit, line: line) {
+                    throw conflict.error(at: .init(file: table.file, line: line, column: c + 1, name: table.header[c], text: table.field(row, c)))
+                }
             }
             if !any { emptyRows += 1 }
         }
         if emptyRows > 0 {
             b.warn("\(table.file): \(emptyRows) row\(emptyRows == 1 ? " has" : "s have") no value in any year (their regions do not appear)")
         }
-        var panel = b.finish()
-        for (id, name) in names { panel.indicators[id] = Indicator(id: id, name: name) }
+        var panel = try b.finish()
+        for (id, name) in names {
+            let code = panel.table.strings[id: id]
+            panel.indicators[code] = Indicator(id: code, name: name)
+        }
         return panel
     }
 }

@@ -38,13 +38,13 @@ public enum WideReader {
                 case let .number(x, magnitude, percent):
                     let unit = percent ? "%" : Units.attach(magnitude: magnitude, to: "")
                     let o = Observation(region: region, indicator: table.header[c], period: period, value: x, unit: unit)
-                    try b.add(o, line: row.line, unitCell: .init(line: row.line, column: c + 1, name: table.header[c], text: f[c]))
+                    try b.add(o, line: row.line, unitCell: .init(file: table.file, line: row.line, column: c + 1, name: table.header[c], text: f[c]))
                 case .missing: b.missing()
                 case .invalid:
                     throw .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c], expected: "a number or empty")
                 }
             }
         }
-        return b.finish()
+        return try b.finish()
     }
 }

@@ -86,7 +86,9 @@ public struct Observation: Sendable, Equatable {
     }
 
     /// The slot part of ``duplicateKey`` as a number: 0 target, 1 actual, 2 preliminary, 3… bounds.
-    var duplicateSlot: Int {
+    var duplicateSlot: Int { Observation.slot(kind: kind, qualifier: qualifier) }
+
+    static func slot(kind: ObservationKind, qualifier: Qualifier) -> Int {
         if kind == .target { return 0 }
         if qualifier.isPointValue { return kind == .actual ? 1 : 2 }
         let q: Int = switch qualifier { case .atLeast: 0; case .moreThan: 1; case .atMost: 2; case .lessThan: 3; default: 4 }

@@ -16,24 +16,48 @@ enum CSVScanner {
         var lines: OwnedBuffer<Int32>
         /// Quoted fields that held doubled quotes, unescaped, by field index.
         var unescaped: [Int: String] = [:]
+        /// The line after the last record (one more than the lines scanned).
+        var endLine = 1
+        /// The byte after the last record scanned.
+        var end = 0
+    }
+
+    /// What to scan: the bytes `start..<end`; either the first kept record is the header (`fields` nil) or every
+    /// record is data with `fields` fields (a later part of a file whose header is known); `records` stops after
+    /// that many kept records.
+    struct Part {
+        var start: Int, end: Int
+        var fields: Int?
+        var records: Int
+
+        init(start: Int = 0, end: Int, fields: Int? = nil, records: Int = .max) {
+            self.start = start
+            self.end = end
+            self.fields = fields
+            self.records = records
+        }
     }
 
     /// Scans the bytes; records on the first `skip` lines and blank lines are left out; every record after the
     /// first kept one must have as many fields as it.
     ///
     /// Complexity: O(n) in the number of bytes.
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, skip: Int) throws(InputError) -> Result {
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, part: Part? = nil, delimiter: UInt8, file: String,
+                     skip: Int) throws(InputError) -> Result {
         guard p.count < Int(Int32.max) else { throw .unreadable(file: file, reason: "larger than 2 GiB; split the file") }
-        var bounds = GrowingBuffer<Int32>(capacity: p.count + 16), lines = GrowingBuffer<Int32>(capacity: p.count / 8)
-        var unescaped: [Int: String] = [:], headerCount = 0
+        let part = part ?? Part(end: p.count)
+        let size = part.records == Int.max ? part.end - part.start : 64
+        var bounds = GrowingBuffer<Int32>(capacity: size + 16), lines = GrowingBuffer<Int32>(capacity: size / 8)
+        var unescaped: [Int: String] = [:], scanned = (fields: 0, line: 1, end: 0)
         do {
-            headerCount = try scan(p, delimiter: delimiter, file: file, skip: skip, &bounds, &lines, &unescaped)
+            scanned = try scan(p, part, delimiter: delimiter, file: file, skip: skip, &bounds, &lines, &unescaped)
         } catch {
             bounds.free()
             lines.free()
             throw error
         }
-        return Result(headerCount: headerCount, bounds: bounds.finish(), lines: lines.finish(), unescaped: unescaped)
+        return Result(headerCount: scanned.fields, bounds: bounds.finish(), lines: lines.finish(), unescaped: unescaped,
+                      endLine: scanned.line, end: scanned.end)
     }
 
     private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -46,11 +70,11 @@ enum CSVScanner {
     }
 
     /// The scan itself; returns the number of header fields.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, skip: Int,
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ part: Part, delimiter: UInt8, file: String, skip: Int,
                              _ bounds: inout GrowingBuffer<Int32>, _ lines: inout GrowingBuffer<Int32>,
-                             _ unescaped: inout [Int: String]) throws(InputError) -> Int {
-        let n = p.count
-        guard n > 0, let base = p.baseAddress else { throw .empty(file: file) }
+                             _ unescaped: inout [Int: String]) throws(InputError) -> (fields: Int, line: Int, end: Int) {
+        let n = part.end
+        guard let base = p.baseAddress, n > part.start || part.fields != nil else { throw .empty(file: file) }
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let pd = ones &* UInt64(delimiter), pl = ones &* UInt64(lf), pc = ones &* UInt64(cr), pq = ones &* UInt64(quote)
         let raw = UnsafeRawPointer(base)
@@ -72,9 +96,9 @@ enum CSVScanner {
             return n
         }
 
-        var i = 0, line = 1
-        var expected = -1
-        while i < n {
+        var i = part.start, line = 1
+        var expected = part.fields ?? -1, records = 0
+        while i < n && records < part.records {
             let recordLine = line, firstBound = bounds.count
             var fields = 0, blank = true
             while true {                                              // one field
@@ -130,8 +154,9 @@ enum CSVScanner {
                 throw .wrongFieldCount(file: file, line: recordLine, found: fields, expected: expected)
             }
             lines.append(Int32(truncatingIfNeeded: recordLine))
+            records += 1
         }
         guard expected >= 0 else { throw .empty(file: file) }
-        return expected
+        return (expected, line, i)
     }
 }

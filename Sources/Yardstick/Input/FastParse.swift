@@ -58,9 +58,26 @@ struct FieldCache {
     @inline(__always)
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CSVTable, _ row: Int, _ column: Int,
                      _ builder: inout PanelBuilder) -> Int32 {
-        if let last, last.count == bytes.count, memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0 { return id }
+        if let last, last.count == bytes.count, FieldCache.same(last, bytes) { return id }
         last = bytes
-        id = builder.intern(table.field(row, column).trimmingCharacters(in: .whitespaces))
+        let text = table.field(row, column)
+        let padded = bytes.first.map(FieldCache.isSpace) == true || bytes.last.map(FieldCache.isSpace) == true
+            || bytes.contains { $0 >= 0x80 }                      // a non-ASCII space (U+3000) is trimmed too
+        id = builder.intern(padded ? text.trimmingCharacters(in: .whitespaces) : text)
         return id
+    }
+
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+
+    /// Whether two fields of the same length hold the same bytes (a loop: fields are short, and a call to
+    /// `memcmp` costs more than comparing a few bytes).
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.baseAddress == b.baseAddress { return true }
+        var k = 0
+        while k < a.count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
     }
 }

@@ -24,13 +24,13 @@ public enum LongCSV {
     /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
     /// before (the usual case) makes no string.
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table)
-        for row in 0..<table.rowCount { try reader.read(row) }
-        return try reader.builder.finish()
+        var reader = try Reader(table, expectedObservations: table.rowCount)
+        try reader.readRows()
+        return try reader.finish()
     }
 
     /// The state of reading one table: its columns, the panel so far, and the last string of each column.
-    private struct Reader {
+    struct Reader: PartReader {
         let table: CSVTable
         let r: Int, ind: Int, y: Int, v: Int
         let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?
@@ -39,9 +39,11 @@ public enum LongCSV {
         /// The last kind and qualifier column texts, by string number, and what they mean.
         var kinds: (key: Int32, value: ObservationKind?) = (-1, nil), symbols: (key: Int32, value: String?) = (-1, nil)
 
-        init(_ table: CSVTable) throws(InputError) {
+        static func observations(rows: Int, columns: Int) -> Int { rows }
+
+        init(_ table: CSVTable, expectedObservations: Int) throws(InputError) {
             self.table = table
-            builder = PanelBuilder(file: table.file, expectedRows: table.rowCount)
+            builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
             r = try table.column("region")
             ind = try table.column("indicator")
             guard let y = table.optionalColumn("year", "period", "time_period") else {
@@ -54,6 +56,16 @@ public enum LongCSV {
             unitC = table.optionalColumn("unit"); srcC = table.optionalColumn("source"); noteC = table.optionalColumn("note")
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
         }
+
+        mutating func readRows() throws(InputError) {
+            for row in 0..<table.rowCount { try read(row) }
+        }
+
+        mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
+            builder.absorb(other.builder, lineOffset: lineOffset)
+        }
+
+        func finish() throws(InputError) -> Panel { try builder.finish() }
 
         func text(_ row: Int, _ c: Int) -> String { table.field(row, c) }
 

@@ -11,6 +11,9 @@ struct PanelBuilder {
     /// The unit of each indicator (by string number; -1 not seen) and the line that set it.
     private var unitOf: [Int32] = [], unitLine: [Int32] = []
     private var conversions = 0, subAnnual = 0
+    /// The duplicate key of the last record, while every key so far has been larger than the one before (files
+    /// sorted by region, indicator and period): then no key repeats and ``finish()`` need not look.
+    private var lastKey: UInt64? = 0, increasing = true
 
     init(file: String, expectedRows: Int = 0) {
         self.file = file
@@ -47,6 +50,11 @@ struct PanelBuilder {
                       qualifier: Int32 = 0, unit: Int32 = 0, source: Int32 = 0, note: Int32 = 0, line: Int) -> UnitConflict? {
         var value = value, unit = unit
         let i = Int(indicator)
+        if i < unitOf.count && unitOf[i] == unit {                  // the usual case: the indicator's known unit
+            append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
+                   unit: unit, source: source, note: note, line: line)
+            return nil
+        }
         if i >= unitOf.count {
             let n = max(i + 1, panel.table.strings.strings.count)
             unitOf += repeatElement(-1, count: n - unitOf.count)
@@ -67,11 +75,20 @@ struct PanelBuilder {
             unit = known
             conversions += 1
         }
-        if period & 31 != 0 { subAnnual += 1 }
-        panel.table.records.append(.init(region: region, indicator: indicator, period: period, kind: kind,
-                                         qualifier: qualifier, unit: unit, source: source, note: note, file: fileID,
-                                         line: Int32(clamping: line), value: value))
+        append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
+               unit: unit, source: source, note: note, line: line)
         return nil
+    }
+
+    @inline(__always)
+    private mutating func append(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind,
+                                 qualifier: Int32, unit: Int32, source: Int32, note: Int32, line: Int) {
+        if period & 31 != 0 { subAnnual += 1 }
+        let record = ObservationTable.Record(region: region, indicator: indicator, period: period, kind: kind,
+                                             qualifier: qualifier, unit: unit, source: source, note: note, file: fileID,
+                                             line: Int32(truncatingIfNeeded: line), value: value)
+        track(record)
+        panel.table.records.append(record)
     }
 
     /// Adds an observation (its strings are interned here: convenient for small files); `unitCell` locates the
@@ -84,10 +101,80 @@ struct PanelBuilder {
         }
     }
 
+    /// Takes in what `other` read from a later part of the same file, whose lines count from 1 after
+    /// `lineOffset` lines: strings and qualifiers renumbered, lines shifted, units reconciled as if read in one
+    /// pass. Returns false when a unit conflicts, and the builder is then to be dropped (reading the file in one
+    /// pass names the cell).
+    mutating func absorb(_ other: PanelBuilder, lineOffset: Int) -> Bool {
+        let theirs = other.panel.table
+        var factors: [Int32: Double] = [:]
+        let s = theirs.strings.strings.map { panel.table.strings.intern($0) }
+        let q = theirs.qualifiers.map { panel.table.qualifierID($0) }
+        let offset = Int32(clamping: lineOffset)
+        for (i, u) in other.unitOf.enumerated() where u >= 0 {
+            let ind = Int(s[i]), unit = s[Int(u)]
+            if ind >= unitOf.count {
+                unitOf += repeatElement(-1, count: ind + 1 - unitOf.count)
+                unitLine += repeatElement(0, count: ind + 1 - unitLine.count)
+            }
+            let known = unitOf[ind]
+            if known < 0 {
+                unitOf[ind] = unit
+                unitLine[ind] = other.unitLine[i] &+ offset
+                let id = theirs.strings[id: Int32(i)]
+                panel.indicators[id] = other.panel.indicators[id]
+            } else if known != unit {
+                guard let f = Units.factor(from: theirs.strings[id: u], to: panel.table.strings[id: known]) else { return false }
+                factors[Int32(i)] = f
+            }
+        }
+        let start = panel.table.count
+        panel.table.records.append(contentsOf: theirs.records)
+        let fileID = fileID, unitOf = unitOf
+        var converted = 0
+        s.withUnsafeBufferPointer { s in
+            q.withUnsafeBufferPointer { q in
+                panel.table.records.withUnsafeMutableBufferPointer { records in
+                    for k in start..<records.count {
+                        var r = records[k]
+                        if !factors.isEmpty, let f = factors[r.indicator] {
+                            r.value *= f
+                            r.unit = unitOf[Int(s[Int(r.indicator)])]
+                            converted += 1
+                        } else {
+                            r.unit = s[Int(r.unit)]
+                        }
+                        r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
+                        r.source = s[Int(r.source)]; r.note = s[Int(r.note)]; r.file = fileID
+                        r.qualifier = q[Int(r.qualifier)]
+                        r.line &+= offset
+                        records[k] = r
+                    }
+                }
+            }
+        }
+        conversions += converted
+        if increasing {
+            for k in start..<panel.table.count { track(panel.table.records[k]); if !increasing { break } }
+        }
+        panel.missingValues += other.panel.missingValues
+        panel.skipped += other.panel.skipped
+        panel.warnings += other.panel.warnings
+        conversions += other.conversions
+        subAnnual += other.subAnnual
+        return true
+    }
+
+    @inline(__always) private mutating func track(_ r: ObservationTable.Record) {
+        guard increasing else { return }
+        let key = DuplicateFinder.packed(panel.table, r)
+        if let key, let last = lastKey, panel.table.count == 0 || key > last { lastKey = key } else { increasing = false }
+    }
+
     /// The panel, once no observation is given twice, with a summary of conversions.
     func finish() throws(InputError) -> Panel {
         var p = panel
-        if let (first, second) = DuplicateFinder.first(in: p.table) {
+        if !increasing, let (first, second) = DuplicateFinder.first(in: p.table) {
             let o = p.table.observation(second)
             throw .duplicate(file: file, line: o.line, firstLine: Int(p.table.records[first].line),
                              what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")

@@ -84,8 +84,8 @@ public struct PanelReader: Sendable {
             format = try PanelReader.detect(head, file: file, wideColumnsGiven: regionColumn != nil)
         }
         switch format {
-        case .long: return try LongCSV.read(CSVTable(bytes: bytes, file: file))
-        case .wdi: return try WDIReader.read(CSVTable(bytes: bytes, file: file, skippingLines: WDIReader.preambleLines(head)))
+        case .long: return try PartedReading.read(LongCSV.Reader.self, bytes: bytes, file: file)
+        case .wdi: return try PartedReading.read(WDIReader.Reader.self, bytes: bytes, file: file, skip: WDIReader.preambleLines(head))
         case .sdmx: return try SDMXReader.read(CSVTable(bytes: bytes, file: file))
         case .eurostat: return try EurostatReader.read(CSVTable(bytes: bytes, file: file, delimiter: "\t"))
         case .wide:

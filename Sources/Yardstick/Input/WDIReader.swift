@@ -10,63 +10,104 @@ public enum WDIReader {
     }
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file, expectedRows: table.rowCount * (table.header.count - 4))
-        guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
-            throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
-        }
-        guard let indC = table.optionalColumn("Indicator Code", "indicator") else {
-            throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
-        }
-        let nameC = table.optionalColumn("Indicator Name")
-        let years = table.header.enumerated().compactMap { i, h -> (Int, Period)? in
-            guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
-            return (i, p)
-        }
-        guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
+        var reader = try Reader(table, expectedObservations: Reader.observations(rows: table.rowCount, columns: table.header.count))
+        try reader.readRows()
+        return try reader.finish()
+    }
+
+    /// The state of reading one table: its columns, the panel so far, indicator names, rows without a value.
+    struct Reader: PartReader {
+        let table: CSVTable
+        let regionC: Int, indC: Int, nameC: Int?
+        /// The year columns and their period codes.
+        let years: [(column: Int, code: Int32)]
+        var builder: PanelBuilder
         var names: [Int32: String] = [:]
         var emptyRows = 0
         var regionCache = FieldCache(), indicatorCache = FieldCache()
-        let codes = years.map { ObservationTable.code($0.1) }
-        for row in 0..<table.rowCount {
-            let line = table.line(row)
-            func bad(_ c: Int, _ expected: String) -> InputError {
-                .invalidCell(file: table.file, line: line, column: c + 1, columnName: table.header[c], found: table.field(row, c), expected: expected)
+
+        static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
+
+        init(_ table: CSVTable, expectedObservations: Int) throws(InputError) {
+            self.table = table
+            builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
+            guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
+                throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
             }
-            let region = regionCache.id(table.raw(row, regionC), table, row, regionC, &b)
-            let indicator = indicatorCache.id(table.raw(row, indC), table, row, indC, &b)
-            guard region != 0 else { throw bad(regionC, "a country code") }
-            guard indicator != 0 else { throw bad(indC, "an indicator code") }
+            guard let indC = table.optionalColumn("Indicator Code", "indicator") else {
+                throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
+            }
+            self.regionC = regionC
+            self.indC = indC
+            nameC = table.optionalColumn("Indicator Name")
+            years = table.header.enumerated().compactMap { i, h -> (Int, Int32)? in
+                guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
+                return (i, ObservationTable.code(p))
+            }
+            guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
+        }
+
+        func bad(_ row: Int, _ c: Int, _ expected: String) -> InputError {
+            .invalidCell(file: table.file, line: table.line(row), column: c + 1, columnName: table.header[c],
+                         found: table.field(row, c), expected: expected)
+        }
+
+        mutating func readRows() throws(InputError) {
+            for row in 0..<table.rowCount { try read(row) }
+        }
+
+        mutating func read(_ row: Int) throws(InputError) {
+            let line = table.line(row)
+            let region = regionCache.id(table.raw(row, regionC), table, row, regionC, &builder)
+            let indicator = indicatorCache.id(table.raw(row, indC), table, row, indC, &builder)
+            guard region != 0 else { throw bad(row, regionC, "a country code") }
+            guard indicator != 0 else { throw bad(row, indC, "an indicator code") }
             if let nameC, names[indicator] == nil { names[indicator] = table.field(row, nameC) }
             var any = false
-            for (k, (c, _)) in years.enumerated() {
+            for k in years.indices {
+                let c = years[k].column, code = years[k].code
                 let value: Double
                 var unit: Int32 = 0
                 let f = table.raw(row, c)
-                if f.isEmpty { b.missing(); continue }
+                if f.isEmpty { builder.missing(); continue }
                 if let fast = FastParse.number(f) {
                     value = fast
                 } else {
                     switch NumberText.parse(table.field(row, c)) {
-                    case let .number(x, magnitude, _): value = x; unit = b.intern(Units.attach(magnitude: magnitude, to: ""))
-                    case .missing: b.missing(); continue
-                    case .invalid: throw bad(c, "a number or empty")
+                    case let .number(x, magnitude, _): value = x; unit = builder.intern(Units.attach(magnitude: magnitude, to: ""))
+                    case .missing: builder.missing(); continue
+                    case .invalid: throw bad(row, c, "a number or empty")
                     }
                 }
                 any = true
-                if let conflict = b.add(region: region, indicator: indicator, period: codes[k], value: value, unit: unit, line: line) {
+                if let conflict = builder.add(region: region, indicator: indicator, period: code, value: value, unit: unit, line: line) {
                     throw conflict.error(at: .init(file: table.file, line: line, column: c + 1, name: table.header[c], text: table.field(row, c)))
                 }
             }
             if !any { emptyRows += 1 }
         }
-        if emptyRows > 0 {
-            b.warn("\(table.file): \(emptyRows) row\(emptyRows == 1 ? " has" : "s have") no value in any year (their regions do not appear)")
+
+        mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
+            guard builder.absorb(other.builder, lineOffset: lineOffset) else { return false }
+            for (id, name) in other.names {
+                let mine = builder.intern(other.builder.panel.table.strings[id: id])
+                if names[mine] == nil { names[mine] = name }
+            }
+            emptyRows += other.emptyRows
+            return true
         }
-        var panel = try b.finish()
-        for (id, name) in names {
-            let code = panel.table.strings[id: id]
-            panel.indicators[code] = Indicator(id: code, name: name)
+
+        func finish() throws(InputError) -> Panel {
+            var b = builder
+            if emptyRows > 0 {
+                b.warn("\(table.file): \(emptyRows) row\(emptyRows == 1 ? " has" : "s have") no value in any year (their regions do not appear)")
+            }
+            var panel = try b.finish()
+            for (id, name) in names {
+                let code = panel.table.strings[id: id]
+                panel.indicators[code] = Indicator(id: code, name: name)
+            }
+            return panel
         }
-        return panel
     }
 }

@@ -45,7 +45,7 @@ struct PartedReadingTests {
         #expect(b.observations.last?.line == 55_000)
     }
 
-    @Test func aQuotedLineBreakAtTheSplitFallsBackToOnePass() throws {
+    @Test func quotedLineBreaksAroundTheSplitReadAsInOnePass() throws {
         // 5000 rows whose quoted notes hold line breaks, around the middle: the split may land inside a quoted
         // field, and wherever it lands the result is the same.
         let notes = (0..<5000).map { "RX\($0 / 100),I0,\(1000 + $0 % 100),1,%,\"line one\nline two\"" }

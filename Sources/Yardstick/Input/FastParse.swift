@@ -14,33 +14,40 @@ enum FastParse {
         return y >= 1000 ? .year(y) : nil
     }
 
-    /// A plain decimal number: optional sign, digits, optional point and digits, no exponent, at most 15
-    /// significant digits, so that the mantissa and its power of ten are exact doubles and one division gives the
-    /// correctly rounded result (Clinger's fast path).
+    /// A plain decimal number: optional sign, digits, optional point and digits, no exponent, a mantissa of at most
+    /// 2^53 (so that the mantissa and its power of ten are exact doubles and one division gives the correctly
+    /// rounded result: Clinger's fast path); nil for anything else.
     ///
     /// Reference: W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.
     @inline(__always) static func number(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0
         let n = f.count
-        guard n > 0 else { return nil }
-        var negative = false
-        if f[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if f[0] == UInt8(ascii: "+") { i = 1 }
-        var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false, sawDigit = false
+        guard n > 0, n <= 20, let p = f.baseAddress else { return nil }
+        var i = 0
+        let negative = p[0] == UInt8(ascii: "-")
+        if negative || p[0] == UInt8(ascii: "+") { i = 1 }
+        let digitsStart = i
+        var mantissa: UInt64 = 0
         while i < n {
-            let c = f[i]
-            if c >= 48 && c <= 57 {
-                sawDigit = true
-                if mantissa != 0 || c != 48 { digits += 1 }
-                mantissa = mantissa &* 10 &+ UInt64(c &- 48)
-                if seenPoint { fraction += 1 }
-            } else if c == UInt8(ascii: "."), !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
+            let d = p[i] &- 48
+            if d > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i += 1
         }
-        guard sawDigit, digits <= 15, fraction <= 22 else { return nil }
+        var fraction = 0, digits = i - digitsStart
+        if i < n && p[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            while i < n {
+                let d = p[i] &- 48
+                if d > 9 { break }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fraction = i - fractionStart
+            digits += fraction
+        }
+        // Every byte used, at least one digit, at most 19 digits (no overflow) and an exact mantissa.
+        guard i == n, digits > 0, digits <= 19, mantissa <= 1 << 53 else { return nil }
         let v = Double(mantissa) / powersOfTen[fraction]
         return negative ? -v : v
     }

@@ -14,6 +14,8 @@ struct PanelBuilder {
     /// The duplicate key of the last record, while every key so far has been larger than the one before (files
     /// sorted by region, indicator and period): then no key repeats and ``finish()`` need not look.
     private var lastKey: UInt64? = 0, increasing = true
+    /// The attributes of the last record and their number (consecutive rows usually share them).
+    private var lastAttributes: (attributes: ObservationTable.Attributes, id: Int32)?
 
     init(file: String, expectedRows: Int = 0) {
         self.file = file
@@ -84,9 +86,14 @@ struct PanelBuilder {
     private mutating func append(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind,
                                  qualifier: Int32, unit: Int32, source: Int32, note: Int32, line: Int) {
         if period & 31 != 0 { subAnnual += 1 }
-        let record = ObservationTable.Record(region: region, indicator: indicator, period: period, kind: kind,
-                                             qualifier: qualifier, unit: unit, source: source, note: note, file: fileID,
-                                             line: Int32(truncatingIfNeeded: line), value: value)
+        let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID)
+        let id: Int32
+        if let last = lastAttributes, last.attributes == attributes { id = last.id } else {
+            id = panel.table.attributesID(attributes)
+            lastAttributes = (attributes, id)
+        }
+        let record = ObservationTable.Record(region: region, indicator: indicator, period: period,
+                                             line: Int32(truncatingIfNeeded: line), unit: unit, attributes: id, value: value)
         track(record)
         panel.table.records.append(record)
     }
@@ -108,8 +115,7 @@ struct PanelBuilder {
     mutating func absorb(_ other: PanelBuilder, lineOffset: Int) -> Bool {
         let theirs = other.panel.table
         var factors: [Int32: Double] = [:]
-        let s = theirs.strings.strings.map { panel.table.strings.intern($0) }
-        let q = theirs.qualifiers.map { panel.table.qualifierID($0) }
+        let (s, a) = panel.table.renumbering(theirs)
         let offset = Int32(clamping: lineOffset)
         for (i, u) in other.unitOf.enumerated() where u >= 0 {
             let ind = Int(s[i]), unit = s[Int(u)]
@@ -130,10 +136,10 @@ struct PanelBuilder {
         }
         let start = panel.table.count
         panel.table.records.append(contentsOf: theirs.records)
-        let fileID = fileID, unitOf = unitOf
+        let unitOf = unitOf
         var converted = 0
         s.withUnsafeBufferPointer { s in
-            q.withUnsafeBufferPointer { q in
+            a.withUnsafeBufferPointer { a in
                 panel.table.records.withUnsafeMutableBufferPointer { records in
                     for k in start..<records.count {
                         var r = records[k]
@@ -145,8 +151,7 @@ struct PanelBuilder {
                             r.unit = s[Int(r.unit)]
                         }
                         r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
-                        r.source = s[Int(r.source)]; r.note = s[Int(r.note)]; r.file = fileID
-                        r.qualifier = q[Int(r.qualifier)]
+                        r.attributes = a[Int(r.attributes)]
                         r.line &+= offset
                         records[k] = r
                     }

@@ -25,18 +25,19 @@ struct StringPool: Sendable {
     subscript(id id: Int32) -> String { strings[Int(id)] }
 }
 
-/// Observations as flat records, strings as numbers into one ``StringPool``: a million observations are one
-/// array of 48-byte records instead of a million structs of six strings each, so that reading, filtering and
-/// grouping touch numbers only and copying them touches no reference count.
+/// Observations as flat 32-byte records over a ``StringPool``: a million observations are one array of plain
+/// records instead of a million structs of six strings each, so that reading, filtering and grouping touch numbers
+/// only and copying them touches no reference count. What consecutive rows usually share (kind, qualifier, source,
+/// note, file) is one number into a table of ``Attributes``.
 ///
 /// Periods are stored as ``code(_:)``: `year × 32 + sub`, where sub is 0 for a year, 1–4 for a quarter, 5–16 for
 /// a month, so that codes sort as periods do.
 struct ObservationTable: Sendable {
-    /// One observation; every string is a number from ``ObservationTable/strings``.
+    /// One observation; strings are numbers from ``ObservationTable/strings``.
     struct Record: Sendable {
-        var region: Int32, indicator: Int32, period: Int32
-        var kind: ObservationKind
-        var qualifier: Int32, unit: Int32, source: Int32, note: Int32, file: Int32, line: Int32
+        var region: Int32, indicator: Int32, period: Int32, line: Int32, unit: Int32
+        /// The number of the record's ``Attributes``.
+        var attributes: Int32
         var value: Double
 
         /// Whether the period is a whole year.
@@ -44,10 +45,19 @@ struct ObservationTable: Sendable {
         var year: Int { Int(period >> 5) }
     }
 
+    /// What many records share: kind, qualifier (a number into ``qualifiers``), source, note and file (numbers into
+    /// ``strings``).
+    struct Attributes: Hashable, Sendable {
+        var kind: ObservationKind
+        var qualifier: Int32, source: Int32, note: Int32, file: Int32
+    }
+
     var strings = StringPool()
     /// Qualifiers in use, by number (0 is `.exact`).
     private(set) var qualifiers: [Qualifier] = [.exact]
     private var qualifierIDs: [Qualifier: Int32] = [.exact: 0]
+    private(set) var attributes: [Attributes] = []
+    private var attributeIDs: [Attributes: Int32] = [:]
     var records: [Record] = []
 
     var count: Int { records.count }
@@ -58,6 +68,14 @@ struct ObservationTable: Sendable {
         let id = Int32(qualifiers.count)
         qualifiers.append(q)
         qualifierIDs[q] = id
+        return id
+    }
+
+    mutating func attributesID(_ a: Attributes) -> Int32 {
+        if let id = attributeIDs[a] { return id }
+        let id = Int32(attributes.count)
+        attributes.append(a)
+        attributeIDs[a] = id
         return id
     }
 
@@ -74,23 +92,27 @@ struct ObservationTable: Sendable {
         return sub == 0 ? .year(y) : sub <= 4 ? .quarter(y, sub) : .month(y, sub - 4)
     }
 
+    @inline(__always) func kind(_ r: Record) -> ObservationKind { attributes[Int(r.attributes)].kind }
+
     /// Record `i` as an ``Observation``.
     func observation(_ i: Int) -> Observation {
-        let r = records[i]
+        let r = records[i], a = attributes[Int(r.attributes)]
         return Observation(region: strings[id: r.region], indicator: strings[id: r.indicator], period: Self.period(r.period),
-                           value: r.value, kind: r.kind, qualifier: qualifiers[Int(r.qualifier)], unit: strings[id: r.unit],
-                           source: strings[id: r.source], note: strings[id: r.note], file: strings[id: r.file], line: Int(r.line))
+                           value: r.value, kind: a.kind, qualifier: qualifiers[Int(a.qualifier)], unit: strings[id: r.unit],
+                           source: strings[id: a.source], note: strings[id: a.note], file: strings[id: a.file], line: Int(r.line))
     }
 
     /// Whether a record is a history point (an actual or preliminary value stated exactly or approximately).
     func isHistoryPoint(_ r: Record) -> Bool {
-        r.kind != .target && (r.qualifier == 0 || qualifiers[Int(r.qualifier)] == .approximately)
+        let a = attributes[Int(r.attributes)]
+        return a.kind != .target && (a.qualifier == 0 || qualifiers[Int(a.qualifier)] == .approximately)
     }
 
     /// The slot of a record in the duplicate key (``Observation/duplicateSlot``).
-    func slot(_ r: Record) -> Int {
-        if r.qualifier == 0 { return r.kind == .target ? 0 : r.kind == .actual ? 1 : 2 }
-        return Observation.slot(kind: r.kind, qualifier: qualifiers[Int(r.qualifier)])
+    @inline(__always) func slot(_ r: Record) -> Int {
+        let a = attributes[Int(r.attributes)]
+        if a.qualifier == 0 { return a.kind == .target ? 0 : a.kind == .actual ? 1 : 2 }
+        return Observation.slot(kind: a.kind, qualifier: qualifiers[Int(a.qualifier)])
     }
 
     /// The records at `indices`, in that order.
@@ -100,15 +122,24 @@ struct ObservationTable: Sendable {
         return t
     }
 
-    /// Appends another table's records, renumbering its strings and qualifiers into this table's.
-    mutating func append(_ other: ObservationTable) {
+    /// Numbers in this table for another table's strings and attributes (interning what is new).
+    mutating func renumbering(_ other: ObservationTable) -> (strings: [Int32], attributes: [Int32]) {
         let s = other.strings.strings.map { strings.intern($0) }
         let q = other.qualifiers.map { qualifierID($0) }
+        let a = other.attributes.map { x in
+            attributesID(Attributes(kind: x.kind, qualifier: q[Int(x.qualifier)], source: s[Int(x.source)],
+                                    note: s[Int(x.note)], file: s[Int(x.file)]))
+        }
+        return (s, a)
+    }
+
+    /// Appends another table's records, renumbering its strings and attributes into this table's.
+    mutating func append(_ other: ObservationTable) {
+        let (s, a) = renumbering(other)
         records += other.records.map { r in
             var r = r
             r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]; r.unit = s[Int(r.unit)]
-            r.source = s[Int(r.source)]; r.note = s[Int(r.note)]; r.file = s[Int(r.file)]
-            r.qualifier = q[Int(r.qualifier)]
+            r.attributes = a[Int(r.attributes)]
             return r
         }
     }

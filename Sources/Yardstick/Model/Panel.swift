@@ -40,12 +40,12 @@ public struct Panel: Sendable {
     public func indicator(_ id: String) -> Indicator { indicators[id] ?? Indicator(id: id) }
 
     /// The targets.
-    public var targets: [Observation] { table.records.indices.filter { table.records[$0].kind == .target }.map(table.observation) }
+    public var targets: [Observation] { table.records.indices.filter { table.kind(table.records[$0]) == .target }.map(table.observation) }
 
     /// The region with the most targets (the first such in reading order), nil when there is none.
     public var regionWithMostTargets: String? {
         var counts: [Int32: Int] = [:], order: [Int32] = []
-        for record in table.records where record.kind == .target {
+        for record in table.records where table.kind(record) == .target {
             let r = record.region
             if counts[r] == nil { order.append(r) }
             counts[r, default: 0] += 1
@@ -113,7 +113,7 @@ public struct Panel: Sendable {
         var byYear: [Int32: Int] = [:]
         for i in rows {
             let p = table.records[i].period
-            if let known = byYear[p], table.records[known].kind == .actual { continue }
+            if let known = byYear[p], table.kind(table.records[known]) == .actual { continue }
             byYear[p] = i
         }
         return byYear.keys.sorted().map { byYear[$0]! }

@@ -27,10 +27,10 @@ public struct CSVTable: Sendable {
     let lines: OwnedBuffer<Int32>
     /// Quoted fields with doubled quotes, unescaped, by field index.
     let unescaped: [Int: String]
-    /// Records before the first data row: 1 (the header), or 0 for a later part of a file (``init(part:of:)``).
-    let dataStart: Int
-    /// The line after the last record, and the byte after it.
-    let endLine: Int, end: Int
+    /// The delimiter byte.
+    let delimiter: UInt8
+    /// The byte after the header record and the line after it: where the data begin.
+    let headerEnd: Int, headerEndLine: Int
 
     /// Reads a file: UTF-8 (with or without BOM) or GB18030/GBK, delimiter `,`, `;` or tab (detected from the
     /// header line when nil).
@@ -45,53 +45,35 @@ public struct CSVTable: Sendable {
                       skippingLines: skip)
     }
 
-    /// Parses UTF-8 bytes (without a byte-order mark), all of them or those before `end` (the header and the
-    /// first part of a file read in parts), or only the header (`headerOnly`).
+    /// Parses UTF-8 bytes (without a byte-order mark), or only the header (`headerOnly`: the readers of large
+    /// files then stream the data with a ``CSVCursor``).
     init(bytes: OwnedBuffer<UInt8>, file: String, delimiter: Character? = nil, skippingLines skip: Int = 0,
-         end: Int? = nil, headerOnly: Bool = false) throws(InputError) {
+         headerOnly: Bool = false) throws(InputError) {
         self.file = file
         let delim = delimiter?.asciiValue ?? CSVTable.detectDelimiter(bytes.buffer)
-        let part = CSVScanner.Part(end: end ?? bytes.count, records: headerOnly ? 1 : Int.max)
-        let scan = try CSVScanner.scan(bytes.buffer, part: part, delimiter: delim, file: file, skip: skip)
-        dataStart = 1
+        let scan = try CSVScanner.scan(bytes, delimiter: delim, file: file, skip: skip, headerOnly: headerOnly)
         let field = { (k: Int) -> String in
             scan.unescaped[k] ?? String(decoding: UnsafeBufferPointer(start: bytes.base + Int(scan.bounds[2 * k]),
                                                                       count: Int(scan.bounds[2 * k + 1] - scan.bounds[2 * k])), as: UTF8.self)
         }
         header = (0..<scan.headerCount).map { field($0).trimmingCharacters(in: .whitespaces) }
         self.bytes = bytes
+        self.delimiter = delim
         bounds = scan.bounds
         lines = scan.lines
         unescaped = scan.unescaped
-        endLine = scan.endLine
-        self.end = scan.end
-    }
-
-    /// A later part of a file, `start..<end` of `table`'s bytes, beginning at a record boundary, with `table`'s
-    /// header; its lines count from 1 at `start` (the caller adds the lines before).
-    init(part start: Int, _ end: Int, of table: CSVTable, delimiter: Character? = nil) throws(InputError) {
-        file = table.file
-        header = table.header
-        bytes = table.bytes
-        let delim = delimiter?.asciiValue ?? CSVTable.detectDelimiter(bytes.buffer)
-        let scan = try CSVScanner.scan(bytes.buffer, part: .init(start: start, end: end, fields: header.count),
-                                       delimiter: delim, file: file, skip: 0)
-        dataStart = 0
-        bounds = scan.bounds
-        lines = scan.lines
-        unescaped = scan.unescaped
-        endLine = scan.endLine
-        self.end = scan.end
+        headerEnd = scan.headerEnd
+        headerEndLine = scan.headerEndLine
     }
 
     /// Number of data rows.
-    public var rowCount: Int { lines.count - dataStart }
+    public var rowCount: Int { lines.count - 1 }
 
     /// One-based line where data row `row` starts.
-    public func line(_ row: Int) -> Int { Int(lines[row + dataStart]) }
+    public func line(_ row: Int) -> Int { Int(lines[row + 1]) }
 
     /// Index of a data field among all fields (the header's come first).
-    @inline(__always) func index(_ row: Int, _ column: Int) -> Int { (row + dataStart) * header.count + column }
+    @inline(__always) func index(_ row: Int, _ column: Int) -> Int { (row + 1) * header.count + column }
 
     /// The text of a field (not trimmed).
     public func field(_ row: Int, _ column: Int) -> String {

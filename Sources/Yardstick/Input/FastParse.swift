@@ -61,13 +61,13 @@ struct FieldCache {
     private var last: UnsafeBufferPointer<UInt8>?
     private var id: Int32 = 0
 
-    /// The number of the trimmed text of field (`row`, `column`), whose raw bytes are `bytes`.
+    /// The number of the trimmed text of field `column` of the current record.
     @inline(__always)
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CSVTable, _ row: Int, _ column: Int,
-                     _ builder: inout PanelBuilder) -> Int32 {
+    mutating func id(_ rows: CSVCursor, _ column: Int, _ builder: inout PanelBuilder) -> Int32 {
+        let bytes = rows.raw(column)
         if let last, last.count == bytes.count, FieldCache.same(last, bytes) { return id }
         last = bytes
-        let text = table.field(row, column)
+        let text = rows.text(column)
         let padded = bytes.first.map(FieldCache.isSpace) == true || bytes.last.map(FieldCache.isSpace) == true
             || bytes.contains { $0 >= 0x80 }                      // a non-ASCII space (U+3000) is trimmed too
         id = builder.intern(padded ? text.trimmingCharacters(in: .whitespaces) : text)

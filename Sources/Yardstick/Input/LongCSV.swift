@@ -24,14 +24,16 @@ public enum LongCSV {
     /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
     /// before (the usual case) makes no string.
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table, expectedObservations: table.rowCount)
+        var reader = try Reader(table, rows: CSVCursor(dataOf: table), expectedObservations: table.rowCount)
         try reader.readRows()
         return try reader.finish()
     }
 
     /// The state of reading one table: its columns, the panel so far, and the last string of each column.
     struct Reader: PartReader {
+        /// The header (and file name); the data come from `rows`.
         let table: CSVTable
+        var rows: CSVCursor
         let r: Int, ind: Int, y: Int, v: Int
         let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?
         var builder: PanelBuilder
@@ -41,8 +43,9 @@ public enum LongCSV {
 
         static func observations(rows: Int, columns: Int) -> Int { rows }
 
-        init(_ table: CSVTable, expectedObservations: Int) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError) {
             self.table = table
+            self.rows = rows
             builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
             r = try table.column("region")
             ind = try table.column("indicator")
@@ -58,7 +61,7 @@ public enum LongCSV {
         }
 
         mutating func readRows() throws(InputError) {
-            for row in 0..<table.rowCount { try read(row) }
+            while try rows.next() { try read() }
         }
 
         mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
@@ -67,48 +70,48 @@ public enum LongCSV {
 
         func finish() throws(InputError) -> Panel { try builder.finish() }
 
-        func text(_ row: Int, _ c: Int) -> String { table.field(row, c) }
+        func text(_ c: Int) -> String { rows.text(c) }
 
-        func bad(_ row: Int, _ c: Int, _ expected: String) -> InputError {
-            .invalidCell(file: table.file, line: table.line(row), column: c + 1, columnName: table.header[c],
-                         found: text(row, c), expected: expected)
+        func bad(_ c: Int, _ expected: String) -> InputError {
+            .invalidCell(file: table.file, line: rows.line, column: c + 1, columnName: table.header[c],
+                         found: text(c), expected: expected)
         }
 
-        static func cell(_ table: CSVTable, _ row: Int, _ c: Int) -> PanelBuilder.Cell {
-            .init(file: table.file, line: table.line(row), column: c + 1, name: table.header[c], text: table.field(row, c))
+        func cell(_ c: Int) -> PanelBuilder.Cell {
+            .init(file: table.file, line: rows.line, column: c + 1, name: table.header[c], text: rows.text(c))
         }
 
         /// The string number of a column's trimmed text (0, the empty string, for an absent column).
-        @inline(__always) mutating func id(_ row: Int, _ c: Int?) -> Int32 {
+        @inline(__always) mutating func id(_ c: Int?) -> Int32 {
             guard let c else { return 0 }
-            return caches[c].id(table.raw(row, c), table, row, c, &builder)
+            return caches[c].id(rows, c, &builder)
         }
 
-        mutating func read(_ row: Int) throws(InputError) {
-            let region = id(row, r), indicator = id(row, ind)
-            guard region != 0 else { throw bad(row, r, "a region name") }
-            guard indicator != 0 else { throw bad(row, ind, "an indicator id") }
-            guard let period = FastParse.year(table.raw(row, y)) ?? Period(NumberText.halfWidth(text(row, y))) else {
-                throw bad(row, y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
+        mutating func read() throws(InputError) {
+            let region = id(r), indicator = id(ind)
+            guard region != 0 else { throw bad(r, "a region name") }
+            guard indicator != 0 else { throw bad(ind, "an indicator id") }
+            guard let period = FastParse.year(rows.raw(y)) ?? Period(NumberText.halfWidth(text(y))) else {
+                throw bad(y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
             }
-            let kindID = id(row, kindC)
+            let kindID = id(kindC)
             if kindID != kinds.key {
                 let t = builder.panel.table.strings[id: kindID]
                 kinds = (kindID, t.isEmpty ? .actual : ObservationKind(rawValue: t.lowercased()))
             }
-            guard let kind = kinds.value else { throw bad(row, kindC!, "actual, preliminary or target") }
-            let qualifierID = id(row, qualC)
+            guard let kind = kinds.value else { throw bad(kindC!, "actual, preliminary or target") }
+            let qualifierID = id(qualC)
             if qualifierID != symbols.key {
                 let t = builder.panel.table.strings[id: qualifierID]
                 symbols = (qualifierID, qualifierWords[t] ?? qualifierWords[t.lowercased()])
             }
-            guard let symbol = symbols.value else { throw bad(row, qualC!, "one of =, ~, >=, >, <=, <, range, relative") }
-            var unit = id(row, unitC)
+            guard let symbol = symbols.value else { throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative") }
+            var unit = id(unitC)
             var value = Double.nan
-            if let fast = FastParse.number(table.raw(row, v)) {
+            if let fast = FastParse.number(rows.raw(v)) {
                 value = fast
             } else {
-                switch NumberText.parse(text(row, v)) {
+                switch NumberText.parse(text(v)) {
                 case let .number(x, magnitude, percent):
                     value = x
                     var text = Units.attach(magnitude: magnitude, to: builder.panel.table.strings[id: unit])
@@ -117,7 +120,7 @@ public enum LongCSV {
                 case .missing:
                     if symbol != "relative" { builder.missing(); return }
                 case .invalid:
-                    throw bad(row, v, "a number or a missing-value marker (empty, NA, ..)")
+                    throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
                 }
             }
             let qualifier: Int32
@@ -129,25 +132,25 @@ public enum LongCSV {
             case "<=": qualifier = builder.qualifierID(.atMost)
             case "<": qualifier = builder.qualifierID(.lessThan)
             case "range":
-                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(text(row, hc)) else {
-                    throw highC.map { bad(row, $0, "the upper end of the range, a number") }
+                guard let hc = highC, case let .number(high, _, _) = NumberText.parse(text(hc)) else {
+                    throw highC.map { bad($0, "the upper end of the range, a number") }
                         ?? .missingColumn(file: table.file, name: "value_high", header: table.header)
                 }
-                guard high >= value else { throw bad(row, hc, "a number at least the value \(value)") }
+                guard high >= value else { throw bad(hc, "a number at least the value \(value)") }
                 qualifier = builder.qualifierID(.range(high: high))
             default:
-                let to = relC.map { text(row, $0).trimmingCharacters(in: .whitespaces) } ?? ""
+                let to = relC.map { text($0).trimmingCharacters(in: .whitespaces) } ?? ""
                 guard !to.isEmpty else {
-                    throw relC.map { bad(row, $0, "the series the target is relative to: indicator or region:indicator") }
+                    throw relC.map { bad($0, "the series the target is relative to: indicator or region:indicator") }
                         ?? .missingColumn(file: table.file, name: "relative_to", header: table.header)
                 }
                 qualifier = builder.qualifierID(.relative(to: to))
             }
-            let source = id(row, srcC), note = id(row, noteC)
+            let source = id(srcC), note = id(noteC)
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
                                           value: value, kind: kind, qualifier: qualifier, unit: unit, source: source,
-                                          note: note, line: table.line(row)) {
-                throw conflict.error(at: Reader.cell(table, row, unitC ?? v))
+                                          note: note, line: rows.line) {
+                throw conflict.error(at: cell(unitC ?? v))
             }
         }
     }

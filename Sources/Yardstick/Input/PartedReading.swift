@@ -3,8 +3,10 @@ import Foundation
 
 /// A reader of a format whose rows are independent, so that a large file can be read in two parts at once.
 protocol PartReader {
-    /// Starts reading `table`; `expectedRows` sizes the storage (observations, not lines).
-    init(_ table: CSVTable, expectedObservations: Int) throws(InputError)
+    /// Starts reading the records of `rows` under the header of `table`; `expectedObservations` sizes the storage.
+    init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError)
+    /// The records, streamed (after ``readRows()``, where they ended).
+    var rows: CSVCursor { get }
     mutating func readRows() throws(InputError)
     /// Takes in the reader of the part that follows, whose lines count from 1 after `lineOffset` lines; false
     /// when the parts cannot be joined as one pass would have read them (a unit conflict across the parts).
@@ -14,11 +16,12 @@ protocol PartReader {
     static func observations(rows: Int, columns: Int) -> Int
 }
 
-/// Reads a large file in two parts on two cores: the bytes are split at the first line end after the middle, each
-/// part is scanned and read on its own core, and the second is joined to the first (strings renumbered, lines
-/// shifted, units reconciled). The result is the panel one pass gives, observation for observation.
+/// Reads a file with a streaming reader, and a large file in two parts on two cores: the bytes are split at the
+/// first line end after the middle, each part is scanned and read on its own core, and the second is joined to the
+/// first (strings renumbered, lines shifted, units reconciled). The result is the panel one pass gives, observation
+/// for observation.
 ///
-/// The split is taken as a record boundary only when the first part's scan, which must end exactly there, ends
+/// The split is taken as a record boundary only when the first part's records, which must end exactly there, end
 /// outside a quoted field; otherwise, and whenever either part meets an error, the file is read again in one pass,
 /// so that messages and their line numbers are exactly those of a one-pass read.
 enum PartedReading {
@@ -41,31 +44,38 @@ enum PartedReading {
 
     static func read<R: PartReader>(_ reader: R.Type, bytes: OwnedBuffer<UInt8>, file: String, skip: Int = 0,
                                     delimiter: Character? = nil) throws(InputError) -> Panel {
+        let head = try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip, headerOnly: true)
+        let columns = head.header.count, n = bytes.count
         func onePass() throws(InputError) -> Panel {
-            let table = try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip)
-            var r = try R(table, expectedObservations: R.observations(rows: table.rowCount, columns: table.header.count))
+            let rows = estimatedRows(bytes, from: head.headerEnd, to: n)
+            var r = try R(head, rows: CSVCursor(dataOf: head), expectedObservations: R.observations(rows: rows, columns: columns))
             try r.readRows()
             return try r.finish()
         }
-        guard bytes.count >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return try onePass() }
-        let head = try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip, headerOnly: true)
-        var split = max(bytes.count / 2, head.end)
-        while split < bytes.count && bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        guard n >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return try onePass() }
+        var split = max(n / 2, head.headerEnd)
+        while split < n && bytes[split] != UInt8(ascii: "\n") { split += 1 }
         split += 1
-        guard split < bytes.count else { return try onePass() }
-        let end = bytes.count, cut = split
-        guard let (first, second) = both({ k throws(InputError) -> CSVTable in
-            k == 0 ? try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip, end: cut)
-                   : try CSVTable(part: cut, end, of: head, delimiter: delimiter)
-        }), first.end == cut else { return try onePass() }
-        let columns = head.header.count
-        let expected = [R.observations(rows: first.rowCount + second.rowCount, columns: columns),
-                        R.observations(rows: second.rowCount, columns: columns)]
+        guard split < n else { return try onePass() }
+        let cut = split
+        let expected = [R.observations(rows: estimatedRows(bytes, from: head.headerEnd, to: n), columns: columns),
+                        R.observations(rows: estimatedRows(bytes, from: cut, to: n), columns: columns)]
         guard case (var a, let b)? = both({ k throws(InputError) -> R in
-            var r = try R(k == 0 ? first : second, expectedObservations: expected[k])
+            let rows = k == 0 ? CSVCursor(dataOf: head, end: cut) : CSVCursor(partOf: head, start: cut, end: n)
+            var r = try R(head, rows: rows, expectedObservations: expected[k])
             try r.readRows()
             return r
-        }), a.absorb(b, lineOffset: first.endLine - 1) else { return try onePass() }
+        }), a.rows.position == cut, a.absorb(b, lineOffset: a.rows.nextLine - 1) else { return try onePass() }
         return try a.finish()
+    }
+
+    /// Rows in `bytes[from..<to]`, from the line ends of its first 64 KiB, generously (storage reserved and not
+    /// used costs address space only).
+    static func estimatedRows(_ bytes: OwnedBuffer<UInt8>, from: Int, to: Int) -> Int {
+        let sample = min(to - from, 1 << 16)
+        guard sample > 0 else { return 0 }
+        var lines = 0
+        for k in from..<(from + sample) where bytes[k] == UInt8(ascii: "\n") { lines += 1 }
+        return Int(Double(max(lines, 1)) * Double(to - from) / Double(sample) * 1.25) + 16
     }
 }

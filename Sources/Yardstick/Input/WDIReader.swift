@@ -10,14 +10,17 @@ public enum WDIReader {
     }
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table, expectedObservations: Reader.observations(rows: table.rowCount, columns: table.header.count))
+        var reader = try Reader(table, rows: CSVCursor(dataOf: table),
+                                expectedObservations: Reader.observations(rows: table.rowCount, columns: table.header.count))
         try reader.readRows()
         return try reader.finish()
     }
 
     /// The state of reading one table: its columns, the panel so far, indicator names, rows without a value.
     struct Reader: PartReader {
+        /// The header (and file name); the data come from `rows`.
         let table: CSVTable
+        var rows: CSVCursor
         let regionC: Int, indC: Int, nameC: Int?
         /// The year columns and their period codes.
         let years: [(column: Int, code: Int32)]
@@ -28,8 +31,9 @@ public enum WDIReader {
 
         static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
 
-        init(_ table: CSVTable, expectedObservations: Int) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError) {
             self.table = table
+            self.rows = rows
             builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
             guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
                 throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
@@ -47,41 +51,41 @@ public enum WDIReader {
             guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
         }
 
-        func bad(_ row: Int, _ c: Int, _ expected: String) -> InputError {
-            .invalidCell(file: table.file, line: table.line(row), column: c + 1, columnName: table.header[c],
-                         found: table.field(row, c), expected: expected)
+        func bad(_ c: Int, _ expected: String) -> InputError {
+            .invalidCell(file: table.file, line: rows.line, column: c + 1, columnName: table.header[c],
+                         found: rows.text(c), expected: expected)
         }
 
         mutating func readRows() throws(InputError) {
-            for row in 0..<table.rowCount { try read(row) }
+            while try rows.next() { try read() }
         }
 
-        mutating func read(_ row: Int) throws(InputError) {
-            let line = table.line(row)
-            let region = regionCache.id(table.raw(row, regionC), table, row, regionC, &builder)
-            let indicator = indicatorCache.id(table.raw(row, indC), table, row, indC, &builder)
-            guard region != 0 else { throw bad(row, regionC, "a country code") }
-            guard indicator != 0 else { throw bad(row, indC, "an indicator code") }
-            if let nameC, names[indicator] == nil { names[indicator] = table.field(row, nameC) }
+        mutating func read() throws(InputError) {
+            let line = rows.line
+            let region = regionCache.id(rows, regionC, &builder)
+            let indicator = indicatorCache.id(rows, indC, &builder)
+            guard region != 0 else { throw bad(regionC, "a country code") }
+            guard indicator != 0 else { throw bad(indC, "an indicator code") }
+            if let nameC, names[indicator] == nil { names[indicator] = rows.text(nameC) }
             var any = false
             for k in years.indices {
                 let c = years[k].column, code = years[k].code
                 let value: Double
                 var unit: Int32 = 0
-                let f = table.raw(row, c)
+                let f = rows.raw(c)
                 if f.isEmpty { builder.missing(); continue }
                 if let fast = FastParse.number(f) {
                     value = fast
                 } else {
-                    switch NumberText.parse(table.field(row, c)) {
+                    switch NumberText.parse(rows.text(c)) {
                     case let .number(x, magnitude, _): value = x; unit = builder.intern(Units.attach(magnitude: magnitude, to: ""))
                     case .missing: builder.missing(); continue
-                    case .invalid: throw bad(row, c, "a number or empty")
+                    case .invalid: throw bad(c, "a number or empty")
                     }
                 }
                 any = true
                 if let conflict = builder.add(region: region, indicator: indicator, period: code, value: value, unit: unit, line: line) {
-                    throw conflict.error(at: .init(file: table.file, line: line, column: c + 1, name: table.header[c], text: table.field(row, c)))
+                    throw conflict.error(at: .init(file: table.file, line: line, column: c + 1, name: table.header[c], text: rows.text(c)))
                 }
             }
             if !any { emptyRows += 1 }

@@ -4,25 +4,33 @@
 final class OwnedBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
     let count: Int
+    private let block: PageMemory.Block
+
+    /// Takes ownership of a block from ``PageMemory``, holding `count` elements.
+    init(block: PageMemory.Block, count: Int) {
+        self.block = block
+        base = block.pointer.assumingMemoryBound(to: Element.self)
+        self.count = count
+    }
 
     /// Takes ownership of memory allocated with `UnsafeMutablePointer.allocate`.
-    init(taking base: UnsafeMutablePointer<Element>, count: Int) {
-        self.base = base
-        self.count = count
+    convenience init(taking base: UnsafeMutablePointer<Element>, count: Int) {
+        self.init(block: PageMemory.adopting(UnsafeMutableRawPointer(base)), count: count)
     }
 
     /// A copy of `elements`.
     convenience init<C: Collection>(_ elements: C) where C.Element == Element {
-        let p = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(elements.count, 1))
+        let block = PageMemory.allocate(bytes: elements.count * MemoryLayout<Element>.stride)
+        let p = block.pointer.bindMemory(to: Element.self, capacity: elements.count)
         _ = UnsafeMutableBufferPointer(start: p, count: elements.count).initialize(from: elements)
-        self.init(taking: p, count: elements.count)
+        self.init(block: block, count: elements.count)
     }
 
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     @inline(__always) subscript(i: Int) -> Element { base[i] }
 
-    deinit { base.deallocate() }
+    deinit { PageMemory.free(block) }
 }
 
 /// A buffer that grows by doubling, filled by the scanner and then handed to an ``OwnedBuffer``

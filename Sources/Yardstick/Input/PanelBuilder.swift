@@ -98,6 +98,45 @@ struct PanelBuilder {
         panel.table.records.append(record)
     }
 
+    /// Adds the values of one row of a wide table, as ``add(region:indicator:period:value:kind:qualifier:unit:source:note:line:)``
+    /// would one by one: actual values without a unit of one region and indicator, read on one line, their periods
+    /// in increasing order. Returns the index of the value whose unit conflicts, with the conflict.
+    ///
+    /// Complexity: O(count), with the unit and the attributes checked once for the row.
+    mutating func addRow(region: Int32, indicator: Int32, line: Int, periods: UnsafePointer<Int32>,
+                         values: UnsafePointer<Double>, count: Int) -> (index: Int, conflict: UnitConflict)? {
+        guard count > 0 else { return nil }
+        let i = Int(indicator)
+        guard i < unitOf.count && unitOf[i] == 0 else {            // first seen, or with another unit: one by one
+            for k in 0..<count {
+                if let c = add(region: region, indicator: indicator, period: periods[k], value: values[k], line: line) { return (k, c) }
+            }
+            return nil
+        }
+        let attributes = ObservationTable.Attributes(kind: .actual, qualifier: 0, source: 0, note: 0, file: fileID)
+        let id: Int32
+        if let last = lastAttributes, last.attributes == attributes { id = last.id } else {
+            id = panel.table.attributesID(attributes)
+            lastAttributes = (attributes, id)
+        }
+        let l = Int32(truncatingIfNeeded: line)
+        func record(_ k: Int) -> ObservationTable.Record {
+            .init(region: region, indicator: indicator, period: periods[k], line: l, unit: 0, attributes: id, value: values[k])
+        }
+        if increasing {                                              // keys rise within the row: compare its ends
+            let first = record(0)
+            if let key = DuplicateFinder.packed(panel.table, first), let last = lastKey, panel.table.count == 0 || key > last,
+               let end = DuplicateFinder.packed(panel.table, record(count - 1)) {
+                lastKey = end
+            } else {
+                increasing = false
+            }
+        }
+        for k in 0..<count where periods[k] & 31 != 0 { subAnnual += 1 }
+        for k in 0..<count { panel.table.records.append(record(k)) }
+        return nil
+    }
+
     /// Adds an observation (its strings are interned here: convenient for small files); `unitCell` locates the
     /// unit (or the value, when the unit is implied) for the error when the unit conflicts.
     mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {

@@ -28,6 +28,9 @@ public enum WDIReader {
         var names: [Int32: String] = [:]
         var emptyRows = 0
         var regionCache = FieldCache(), indicatorCache = FieldCache()
+        let scratch: Scratch
+        /// Whether the year columns are in increasing order (rows are then added whole).
+        let yearsIncrease: Bool
 
         static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
 
@@ -49,6 +52,8 @@ public enum WDIReader {
                 return (i, ObservationTable.code(p))
             }
             guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
+            scratch = Scratch(years.count)
+            yearsIncrease = zip(years, years.dropFirst()).allSatisfy { $0.code < $1.code }
         }
 
         func bad(_ c: Int, _ expected: String) -> InputError {
@@ -67,28 +72,77 @@ public enum WDIReader {
             guard region != 0 else { throw bad(regionC, "a country code") }
             guard indicator != 0 else { throw bad(indC, "an indicator code") }
             if let nameC, names[indicator] == nil { names[indicator] = rows.text(nameC) }
-            var any = false
+            // Plain numbers are gathered and added as one row; a value with a magnitude word (its own unit) is
+            // added on its own, after the values before it, so that the order is the columns'.
+            let periods = scratch.periods, values = scratch.values, columns = scratch.columns
+            var pending = 0, any = false
             for k in years.indices {
-                let c = years[k].column, code = years[k].code
-                let value: Double
-                var unit: Int32 = 0
+                let c = years[k].column
                 let f = rows.raw(c)
                 if f.isEmpty { builder.missing(); continue }
-                if let fast = FastParse.number(f) {
-                    value = fast
-                } else {
+                var value = FastParse.number(f)
+                if value == nil {
                     switch NumberText.parse(rows.text(c)) {
-                    case let .number(x, magnitude, _): value = x; unit = builder.intern(Units.attach(magnitude: magnitude, to: ""))
+                    case let .number(x, magnitude, _):
+                        if magnitude == nil { value = x; break }
+                        try flush(region, indicator, pending)
+                        pending = 0
+                        any = true
+                        let unit = builder.intern(Units.attach(magnitude: magnitude, to: ""))
+                        if let conflict = builder.add(region: region, indicator: indicator, period: years[k].code, value: x,
+                                                      unit: unit, line: line) {
+                            throw conflict.error(at: cell(c))
+                        }
+                        continue
                     case .missing: builder.missing(); continue
                     case .invalid: throw bad(c, "a number or empty")
                     }
                 }
+                periods[pending] = years[k].code
+                values[pending] = value!
+                columns[pending] = c
+                pending += 1
                 any = true
-                if let conflict = builder.add(region: region, indicator: indicator, period: code, value: value, unit: unit, line: line) {
-                    throw conflict.error(at: .init(file: table.file, line: line, column: c + 1, name: table.header[c], text: rows.text(c)))
+            }
+            try flush(region, indicator, pending)
+            if !any { emptyRows += 1 }
+        }
+
+        func cell(_ c: Int) -> PanelBuilder.Cell {
+            .init(file: table.file, line: rows.line, column: c + 1, name: table.header[c], text: rows.text(c))
+        }
+
+        /// Adds the first `count` gathered values of the current row.
+        private mutating func flush(_ region: Int32, _ indicator: Int32, _ count: Int) throws(InputError) {
+            guard count > 0 else { return }
+            if yearsIncrease {
+                if let (k, conflict) = builder.addRow(region: region, indicator: indicator, line: rows.line,
+                                                      periods: scratch.periods, values: scratch.values, count: count) {
+                    throw conflict.error(at: cell(scratch.columns[k]))
+                }
+                return
+            }
+            for k in 0..<count {
+                if let conflict = builder.add(region: region, indicator: indicator, period: scratch.periods[k],
+                                              value: scratch.values[k], line: rows.line) {
+                    throw conflict.error(at: cell(scratch.columns[k]))
                 }
             }
-            if !any { emptyRows += 1 }
+        }
+
+        /// Room for one row's values, gathered before they are added.
+        final class Scratch: @unchecked Sendable {
+            let periods: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Double>, columns: UnsafeMutablePointer<Int>
+            init(_ n: Int) {
+                periods = .allocate(capacity: max(n, 1))
+                values = .allocate(capacity: max(n, 1))
+                columns = .allocate(capacity: max(n, 1))
+            }
+            deinit {
+                periods.deallocate()
+                values.deallocate()
+                columns.deallocate()
+            }
         }
 
         mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {

@@ -58,7 +58,7 @@ struct ObservationTable: Sendable {
     private var qualifierIDs: [Qualifier: Int32] = [.exact: 0]
     private(set) var attributes: [Attributes] = []
     private var attributeIDs: [Attributes: Int32] = [:]
-    var records: [Record] = []
+    var records = RecordStore()
 
     var count: Int { records.count }
 
@@ -118,7 +118,7 @@ struct ObservationTable: Sendable {
     /// The records at `indices`, in that order.
     func gathering(_ indices: [Int]) -> ObservationTable {
         var t = self
-        t.records = indices.map { records[$0] }
+        t.records = RecordStore(indices.lazy.map { records[$0] })
         return t
     }
 
@@ -136,11 +136,11 @@ struct ObservationTable: Sendable {
     /// Appends another table's records, renumbering its strings and attributes into this table's.
     mutating func append(_ other: ObservationTable) {
         let (s, a) = renumbering(other)
-        records += other.records.map { r in
-            var r = r
+        records.reserveCapacity(records.count + other.records.count)
+        for var r in other.records {
             r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]; r.unit = s[Int(r.unit)]
             r.attributes = a[Int(r.attributes)]
-            return r
+            records.append(r)
         }
     }
 }

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Memory for large buffers (a file's bytes, a panel's records) in 2 MiB pages where the system allows it.
+///
+/// Filling fresh memory costs one page fault per 4 KiB page: 8 000 faults for the 32 MB of records of a million
+/// observations, a large share of reading time on two cores (the faults of both threads contend for one lock).
+/// Mapped 2 MiB-aligned with `MADV_HUGEPAGE` (transparent huge pages, "madvise" mode on Debian), the same memory
+/// faults 16 times. Small buffers, and systems without `mmap`, use the ordinary allocator.
+enum PageMemory {
+    /// Buffers from this size up are mapped.
+    static let mappedFrom = 4 << 20
+    static let hugePage = 2 << 20
+
+    /// A block of memory: where to use it, and what to give back.
+    struct Block: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+        fileprivate let base: UnsafeMutableRawPointer, mapped: Int
+    }
+
+    /// At least `bytes` bytes, aligned for any element type.
+    static func allocate(bytes: Int) -> Block {
+        #if canImport(Glibc)
+        if bytes >= mappedFrom {
+            let length = (bytes + hugePage - 1) / hugePage * hugePage + hugePage
+            if let base = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), base != MAP_FAILED {
+                let offset = (hugePage - Int(bitPattern: base) % hugePage) % hugePage
+                let pointer = base + offset
+                _ = madvise(pointer, length - hugePage, MADV_HUGEPAGE)  // advice only: ignored where unavailable
+                return Block(pointer: pointer, base: base, mapped: length)
+            }
+        }
+        #endif
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 16)
+        return Block(pointer: p, base: p, mapped: 0)
+    }
+
+    /// A block for memory from `UnsafeMutableRawPointer.allocate` (or a typed pointer's `allocate`).
+    static func adopting(_ pointer: UnsafeMutableRawPointer) -> Block { Block(pointer: pointer, base: pointer, mapped: 0) }
+
+    static func free(_ block: Block) {
+        #if canImport(Glibc)
+        if block.mapped > 0 { _ = munmap(block.base, block.mapped); return }
+        #endif
+        block.base.deallocate()
+    }
+}

@@ -24,7 +24,7 @@ public enum LongCSV {
     /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
     /// before (the usual case) makes no string.
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table, rows: CSVCursor(dataOf: table), expectedObservations: table.rowCount)
+        var reader = try Reader(table, rows: CSVCursor(dataOf: table), records: RecordStore(capacity: table.rowCount))
         try reader.readRows()
         return try reader.finish()
     }
@@ -43,10 +43,10 @@ public enum LongCSV {
 
         static func observations(rows: Int, columns: Int) -> Int { rows }
 
-        init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError) {
             self.table = table
             self.rows = rows
-            builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
+            builder = PanelBuilder(file: table.file, records: records)
             r = try table.column("region")
             ind = try table.column("indicator")
             guard let y = table.optionalColumn("year", "period", "time_period") else {

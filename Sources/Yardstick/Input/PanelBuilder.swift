@@ -18,9 +18,14 @@ struct PanelBuilder {
     private var lastAttributes: (attributes: ObservationTable.Attributes, id: Int32)?
 
     init(file: String, expectedRows: Int = 0) {
+        self.init(file: file, records: RecordStore(capacity: expectedRows))
+    }
+
+    /// A builder that fills `records` (empty; sized, or one of two ``RecordStore/adjacent(_:_:)`` stores).
+    init(file: String, records: RecordStore) {
         self.file = file
         fileID = panel.table.strings.intern(file)
-        panel.table.records.reserveCapacity(expectedRows)
+        panel.table.records = records
     }
 
     /// A cell position for error messages.
@@ -174,26 +179,21 @@ struct PanelBuilder {
             }
         }
         let start = panel.table.count
-        panel.table.records.append(contentsOf: theirs.records)
         let unitOf = unitOf
         var converted = 0
         s.withUnsafeBufferPointer { s in
             a.withUnsafeBufferPointer { a in
-                panel.table.records.withUnsafeMutableBufferPointer { records in
-                    for k in start..<records.count {
-                        var r = records[k]
-                        if !factors.isEmpty, let f = factors[r.indicator] {
-                            r.value *= f
-                            r.unit = unitOf[Int(s[Int(r.indicator)])]
-                            converted += 1
-                        } else {
-                            r.unit = s[Int(r.unit)]
-                        }
-                        r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
-                        r.attributes = a[Int(r.attributes)]
-                        r.line &+= offset
-                        records[k] = r
+                panel.table.records.append(transforming: theirs.records) { r in
+                    if !factors.isEmpty, let f = factors[r.indicator] {
+                        r.value *= f
+                        r.unit = unitOf[Int(s[Int(r.indicator)])]
+                        converted += 1
+                    } else {
+                        r.unit = s[Int(r.unit)]
                     }
+                    r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
+                    r.attributes = a[Int(r.attributes)]
+                    r.line &+= offset
                 }
             }
         }

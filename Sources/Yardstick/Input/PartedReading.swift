@@ -3,8 +3,8 @@ import Foundation
 
 /// A reader of a format whose rows are independent, so that a large file can be read in two parts at once.
 protocol PartReader {
-    /// Starts reading the records of `rows` under the header of `table`; `expectedObservations` sizes the storage.
-    init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError)
+    /// Starts reading the records of `rows` under the header of `table` into `records` (empty, sized).
+    init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError)
     /// The records, streamed (after ``readRows()``, where they ended).
     var rows: CSVCursor { get }
     mutating func readRows() throws(InputError)
@@ -32,6 +32,17 @@ enum PartedReading {
         var values: [Result<T, InputError>?] = [nil, nil]
     }
 
+    /// Two stores, each taken once by its part's thread.
+    private final class Handoff: @unchecked Sendable {
+        private var first: RecordStore?, second: RecordStore?
+        init(_ stores: (RecordStore, RecordStore)) { (first, second) = stores }
+        func take(_ k: Int) -> RecordStore {
+            if k == 0 { defer { first = nil }; return first! }
+            defer { second = nil }
+            return second!
+        }
+    }
+
     /// Runs `work(0)` and `work(1)` at once and returns both results, or nil when either failed.
     private static func both<T>(_ work: @escaping @Sendable (Int) throws(InputError) -> T) -> (T, T)? {
         let slots = Slots<T>()
@@ -48,7 +59,7 @@ enum PartedReading {
         let columns = head.header.count, n = bytes.count
         func onePass() throws(InputError) -> Panel {
             let rows = estimatedRows(bytes, from: head.headerEnd, to: n)
-            var r = try R(head, rows: CSVCursor(dataOf: head), expectedObservations: R.observations(rows: rows, columns: columns))
+            var r = try R(head, rows: CSVCursor(dataOf: head), records: RecordStore(capacity: R.observations(rows: rows, columns: columns)))
             try r.readRows()
             return try r.finish()
         }
@@ -58,11 +69,16 @@ enum PartedReading {
         split += 1
         guard split < n else { return try onePass() }
         let cut = split
-        let expected = [R.observations(rows: estimatedRows(bytes, from: head.headerEnd, to: n), columns: columns),
-                        R.observations(rows: estimatedRows(bytes, from: cut, to: n), columns: columns)]
+        // The second part fills the room right after the first's, so that joining them moves records down in
+        // memory already touched instead of copying them to new memory.
+        // Each part takes its store out of the hand-off, so that it holds the only reference (a shared store
+        // would be copied on its first append).
+        let stores = Handoff(RecordStore.adjacent(
+            R.observations(rows: estimatedRows(bytes, from: head.headerEnd, to: cut), columns: columns),
+            R.observations(rows: estimatedRows(bytes, from: cut, to: n), columns: columns)))
         guard case (var a, let b)? = both({ k throws(InputError) -> R in
             let rows = k == 0 ? CSVCursor(dataOf: head, end: cut) : CSVCursor(partOf: head, start: cut, end: n)
-            var r = try R(head, rows: rows, expectedObservations: expected[k])
+            var r = try R(head, rows: rows, records: stores.take(k))
             try r.readRows()
             return r
         }), a.rows.position == cut, a.absorb(b, lineOffset: a.rows.nextLine - 1) else { return try onePass() }

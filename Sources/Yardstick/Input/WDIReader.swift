@@ -11,7 +11,7 @@ public enum WDIReader {
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel {
         var reader = try Reader(table, rows: CSVCursor(dataOf: table),
-                                expectedObservations: Reader.observations(rows: table.rowCount, columns: table.header.count))
+                                records: RecordStore(capacity: Reader.observations(rows: table.rowCount, columns: table.header.count)))
         try reader.readRows()
         return try reader.finish()
     }
@@ -34,10 +34,10 @@ public enum WDIReader {
 
         static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
 
-        init(_ table: CSVTable, rows: CSVCursor, expectedObservations: Int) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError) {
             self.table = table
             self.rows = rows
-            builder = PanelBuilder(file: table.file, expectedRows: expectedObservations)
+            builder = PanelBuilder(file: table.file, records: records)
             guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
                 throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
             }

@@ -10,7 +10,8 @@
 struct RecordStore: RandomAccessCollection, MutableCollection, Sendable {
     typealias Element = ObservationTable.Record
 
-    final class Storage: @unchecked Sendable {
+    /// Memory for records, freed with the last ``Storage`` that views it.
+    final class Memory: @unchecked Sendable {
         let block: PageMemory.Block
         let base: UnsafeMutablePointer<Element>
         let capacity: Int
@@ -24,10 +25,71 @@ struct RecordStore: RandomAccessCollection, MutableCollection, Sendable {
         deinit { PageMemory.free(block) }
     }
 
+    /// A range of ``Memory`` that one store may write: a store writes only while it holds the only reference to
+    /// its storage (copy on write), so two stores with storages over disjoint ranges of one memory can be filled
+    /// at once, on two threads.
+    final class Storage: @unchecked Sendable {
+        let memory: Memory
+        let base: UnsafeMutablePointer<Element>
+        let capacity: Int
+
+        init(capacity: Int) {
+            memory = Memory(capacity: capacity)
+            base = memory.base
+            self.capacity = memory.capacity
+        }
+
+        init(_ memory: Memory, offset: Int, capacity: Int) {
+            self.memory = memory
+            base = memory.base + offset
+            self.capacity = capacity
+        }
+    }
+
     private var storage: Storage
     private(set) var count = 0
 
     init() { storage = Storage(capacity: 16) }
+
+    /// An empty store with room for `capacity` records.
+    init(capacity: Int) { storage = Storage(capacity: capacity) }
+
+    /// Two empty stores over one memory, the second's room right after the first's (see ``claim(_:)``).
+    static func adjacent(_ first: Int, _ second: Int) -> (RecordStore, RecordStore) {
+        let memory = Memory(capacity: first + second)
+        var a = RecordStore(), b = RecordStore()
+        a.storage = Storage(memory, offset: 0, capacity: first)
+        b.storage = Storage(memory, offset: first, capacity: memory.capacity - first)
+        return (a, b)
+    }
+
+    /// Appends `other`'s records with `transform` applied. When `other` still fills the room right after this
+    /// store's (``adjacent(_:_:)``, neither moved), its records are moved down in place (the memory is already
+    /// touched, nothing is copied twice); `other` must not be used afterwards.
+    mutating func append(transforming other: RecordStore, _ transform: (inout Element) -> Void) {
+        let start = count, n = other.count
+        if isKnownUniquelyReferenced(&storage), other.storage.memory === storage.memory,
+           other.storage.base == storage.base + storage.capacity {
+            storage = Storage(storage.memory, offset: storage.base - storage.memory.base,
+                              capacity: storage.capacity + other.storage.capacity)
+            let source = other.storage.base, target = storage.base + start
+            for k in 0..<n {                                         // target ≤ source: safe in increasing order
+                var r = source[k]
+                transform(&r)
+                target[k] = r
+            }
+            count += n
+            return
+        }
+        reserveCapacity(start + n)
+        let source = other.storage.base, target = storage.base + start
+        for k in 0..<n {
+            var r = source[k]
+            transform(&r)
+            target[k] = r
+        }
+        count += n
+    }
 
     init<S: Sequence>(_ records: S) where S.Element == Element {
         self.init()

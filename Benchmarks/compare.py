@@ -15,7 +15,8 @@ for b in json.loads((out / "Current_run.jmh.json").read_text()):
     for key, metric in b.get("secondaryMetrics", {}).items():
         if "wall" in key:
             scale = {"ns": 1e-6, "μs": 1e-3, "ms": 1.0, "s": 1e3}[metric["scoreUnit"]]
-            swift[name] = metric["score"] * scale
+            # The median (the JMH "score" is the mean, which one slow iteration can move): the peers report medians.
+            swift[name] = metric["scorePercentiles"]["50.0"] * scale
 peer = {}
 for script in ["trends_numpy.py", "read_pandas.py"]:
     peer.update(json.loads(subprocess.run([sys.executable, str(here / "peers" / script)], check=True,

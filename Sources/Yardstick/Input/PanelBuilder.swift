@@ -199,7 +199,18 @@ struct PanelBuilder {
         }
         conversions += converted
         if increasing {
-            for k in start..<panel.table.count { track(panel.table.records[k]); if !increasing { break } }
+            let slots = panel.table.attributes.indices.map { UInt64(panel.table.slot(attributes: Int32($0))) }
+            var last = lastKey, rising = true
+            for k in start..<panel.table.count {
+                let r = panel.table.records[k]
+                guard let key = DuplicateFinder.packed(r, slot: slots[Int(r.attributes)]), let l = last, k == 0 || key > l else {
+                    rising = false
+                    break
+                }
+                last = key
+            }
+            lastKey = last
+            increasing = rising
         }
         panel.missingValues += other.panel.missingValues
         panel.skipped += other.panel.skipped
@@ -260,9 +271,13 @@ enum DuplicateFinder {
     /// The key as one 64-bit number (20 bits each for region and indicator, 19 for the period code, 5 for the
     /// slot) when it fits, nil otherwise.
     @inline(__always) static func packed(_ t: ObservationTable, _ o: ObservationTable.Record) -> UInt64? {
+        packed(o, slot: UInt64(t.slot(o)))
+    }
+
+    @inline(__always) static func packed(_ o: ObservationTable.Record, slot: UInt64) -> UInt64? {
         let r = o.region, ind = o.indicator, p = o.period
         guard r < 1 << 20, ind < 1 << 20, p >= 0, p < 1 << 19 else { return nil }
-        return UInt64(r) << 44 | UInt64(ind) << 24 | UInt64(p) << 5 | UInt64(t.slot(o))
+        return UInt64(r) << 44 | UInt64(ind) << 24 | UInt64(p) << 5 | slot
     }
 
     private struct Key: Hashable { let region: Int32, indicator: Int32, period: Int32, slot: Int }

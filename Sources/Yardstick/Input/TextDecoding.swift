@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Text encodings of input files.
 public enum TextEncoding: String, Sendable, CaseIterable {
@@ -44,13 +41,11 @@ enum TextDecoding {
     /// The whole file read straight into owned memory (``PageMemory``, no intermediate `Data`); nil when it cannot
     /// be opened or read.
     private static func readFile(_ path: String) -> OwnedBuffer<UInt8>? {
-        #if canImport(Glibc)
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var capacity = Int(info.st_size) + 1, count = 0
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              let stream = InputStream(fileAtPath: path) else { return nil }
+        stream.open()
+        defer { stream.close() }
+        var capacity = size + 1, count = 0
         var block = PageMemory.allocate(bytes: capacity)
         while true {
             if count == capacity {                                    // the file grew while being read
@@ -60,18 +55,12 @@ enum TextDecoding {
                 block = bigger
                 capacity *= 2
             }
-            let n = Glibc.read(fd, block.pointer + count, capacity - count)
-            if n < 0 && errno == EINTR { continue }
+            let n = stream.read(block.pointer.bindMemory(to: UInt8.self, capacity: capacity) + count, maxLength: capacity - count)
             if n < 0 { PageMemory.free(block); return nil }
             if n == 0 { break }
             count += n
         }
-        block.pointer.bindMemory(to: UInt8.self, capacity: capacity)
         return OwnedBuffer(block: block, count: count)
-        #else
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return OwnedBuffer(data)
-        #endif
     }
 
     /// The bytes without a leading UTF-8 byte-order mark.

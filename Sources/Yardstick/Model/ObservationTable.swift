@@ -109,8 +109,11 @@ struct ObservationTable: Sendable {
     }
 
     /// The slot of a record in the duplicate key (``Observation/duplicateSlot``).
-    @inline(__always) func slot(_ r: Record) -> Int {
-        let a = attributes[Int(r.attributes)]
+    @inline(__always) func slot(_ r: Record) -> Int { slot(attributes: r.attributes) }
+
+    /// The slot of records with attributes `id`.
+    @inline(__always) func slot(attributes id: Int32) -> Int {
+        let a = attributes[Int(id)]
         if a.qualifier == 0 { return a.kind == .target ? 0 : a.kind == .actual ? 1 : 2 }
         return Observation.slot(kind: a.kind, qualifier: qualifiers[Int(a.qualifier)])
     }

@@ -66,6 +66,7 @@ struct RecordStore: RandomAccessCollection, MutableCollection, Sendable {
     /// Appends `other`'s records with `transform` applied. When `other` still fills the room right after this
     /// store's (``adjacent(_:_:)``, neither moved), its records are moved down in place (the memory is already
     /// touched, nothing is copied twice); `other` must not be used afterwards.
+    @inline(__always)
     mutating func append(transforming other: RecordStore, _ transform: (inout Element) -> Void) {
         let start = count, n = other.count
         if isKnownUniquelyReferenced(&storage), other.storage.memory === storage.memory,

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Collects observations from a reader, checking what every format must satisfy: one value per region, indicator,
 /// period and kind (a bound beside a known value is allowed), and one unit per indicator (units that differ only by
 /// a magnitude word, 万元 against 亿元, are converted exactly, and the conversion is reported).
@@ -179,35 +181,16 @@ struct PanelBuilder {
             }
         }
         let start = panel.table.count
-        let unitOf = unitOf
-        var converted = 0
-        s.withUnsafeBufferPointer { s in
-            a.withUnsafeBufferPointer { a in
-                panel.table.records.append(transforming: theirs.records) { r in
-                    if !factors.isEmpty, let f = factors[r.indicator] {
-                        r.value *= f
-                        r.unit = unitOf[Int(s[Int(r.indicator)])]
-                        converted += 1
-                    } else {
-                        r.unit = s[Int(r.unit)]
-                    }
-                    r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
-                    r.attributes = a[Int(r.attributes)]
-                    r.line &+= offset
-                }
-            }
-        }
-        conversions += converted
-        if increasing {
-            let slots = panel.table.attributes.indices.map { UInt64(panel.table.slot(attributes: Int32($0))) }
+        let adopted = panel.table.records.adopt(theirs.records)
+        let slots = panel.table.attributes.indices.map { UInt64(panel.table.slot(attributes: Int32($0))) }
+        let pass = Renumbering(strings: s, attributes: a, factors: factors, unitOf: unitOf, slots: slots, offset: offset)
+        let halves = pass.run(adopted)
+        conversions += halves.reduce(0) { $0 + $1.converted }
+        if increasing {                                            // the keys still rise across the join?
             var last = lastKey, rising = true
-            for k in start..<panel.table.count {
-                let r = panel.table.records[k]
-                guard let key = DuplicateFinder.packed(r, slot: slots[Int(r.attributes)]), let l = last, k == 0 || key > l else {
-                    rising = false
-                    break
-                }
-                last = key
+            for h in halves where h.count > 0 {
+                guard h.rising, let first = h.first, let l = last, start == 0 || first > l else { rising = false; break }
+                last = h.last
             }
             lastKey = last
             increasing = rising
@@ -218,6 +201,59 @@ struct PanelBuilder {
         conversions += other.conversions
         subAnnual += other.subAnnual
         return true
+    }
+
+    /// Renumbers a later part's records in place, on two threads (each half of them), converting units where
+    /// the parts differ and shifting lines; reports per half whether the duplicate keys rise.
+    private struct Renumbering: @unchecked Sendable {
+        let strings: [Int32], attributes: [Int32], factors: [Int32: Double], unitOf: [Int32], slots: [UInt64]
+        let offset: Int32
+
+        struct Half { var count = 0, converted = 0, rising = true; var first: UInt64?, last: UInt64? }
+
+        func run(_ records: UnsafeMutableBufferPointer<ObservationTable.Record>) -> [Half] {
+            let n = records.count, mid = n / 2
+            if n < 1 << 16 { return [run(records, 0..<n)] }
+            final class Results: @unchecked Sendable { var halves = [Half(), Half()] }
+            let results = Results()
+            nonisolated(unsafe) let records = records
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                results.halves[k] = run(records, k == 0 ? 0..<mid : mid..<n)
+            }
+            return results.halves
+        }
+
+        private func run(_ records: UnsafeMutableBufferPointer<ObservationTable.Record>, _ range: Range<Int>) -> Half {
+            var h = Half(count: range.count)
+            strings.withUnsafeBufferPointer { s in
+                attributes.withUnsafeBufferPointer { a in
+                    for k in range {
+                        var r = records[k]
+                        if !factors.isEmpty, let f = factors[r.indicator] {
+                            r.value *= f
+                            r.unit = unitOf[Int(s[Int(r.indicator)])]
+                            h.converted += 1
+                        } else {
+                            r.unit = s[Int(r.unit)]
+                        }
+                        r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
+                        r.attributes = a[Int(r.attributes)]
+                        r.line &+= offset
+                        records[k] = r
+                        if h.rising {
+                            let key = DuplicateFinder.packed(r, slot: slots[Int(r.attributes)])
+                            if let key, h.last.map({ key > $0 }) ?? true {
+                                if h.first == nil { h.first = key }
+                                h.last = key
+                            } else {
+                                h.rising = false
+                            }
+                        }
+                    }
+                }
+            }
+            return h
+        }
     }
 
     @inline(__always) private mutating func track(_ r: ObservationTable.Record) {

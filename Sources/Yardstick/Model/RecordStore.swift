@@ -48,48 +48,22 @@ struct RecordStore: RandomAccessCollection, MutableCollection, Sendable {
 
     private var storage: Storage
     private(set) var count = 0
+    /// Records from `gapStart` on sit `gap` places further in memory: after ``adopt(_:)`` the adopted records stay
+    /// where their store wrote them, behind the unused end of this store's room.
+    private var gapStart = Int.max, gap = 0
 
     init() { storage = Storage(capacity: 16) }
 
     /// An empty store with room for `capacity` records.
     init(capacity: Int) { storage = Storage(capacity: capacity) }
 
-    /// Two empty stores over one memory, the second's room right after the first's (see ``claim(_:)``).
+    /// Two empty stores over one memory, the second's room right after the first's (see ``adopt(_:)``).
     static func adjacent(_ first: Int, _ second: Int) -> (RecordStore, RecordStore) {
         let memory = Memory(capacity: first + second)
         var a = RecordStore(), b = RecordStore()
         a.storage = Storage(memory, offset: 0, capacity: first)
         b.storage = Storage(memory, offset: first, capacity: memory.capacity - first)
         return (a, b)
-    }
-
-    /// Appends `other`'s records with `transform` applied. When `other` still fills the room right after this
-    /// store's (``adjacent(_:_:)``, neither moved), its records are moved down in place (the memory is already
-    /// touched, nothing is copied twice); `other` must not be used afterwards.
-    @inline(__always)
-    mutating func append(transforming other: RecordStore, _ transform: (inout Element) -> Void) {
-        let start = count, n = other.count
-        if isKnownUniquelyReferenced(&storage), other.storage.memory === storage.memory,
-           other.storage.base == storage.base + storage.capacity {
-            storage = Storage(storage.memory, offset: storage.base - storage.memory.base,
-                              capacity: storage.capacity + other.storage.capacity)
-            let source = other.storage.base, target = storage.base + start
-            for k in 0..<n {                                         // target ≤ source: safe in increasing order
-                var r = source[k]
-                transform(&r)
-                target[k] = r
-            }
-            count += n
-            return
-        }
-        reserveCapacity(start + n)
-        let source = other.storage.base, target = storage.base + start
-        for k in 0..<n {
-            var r = source[k]
-            transform(&r)
-            target[k] = r
-        }
-        count += n
     }
 
     init<S: Sequence>(_ records: S) where S.Element == Element {
@@ -101,49 +75,71 @@ struct RecordStore: RandomAccessCollection, MutableCollection, Sendable {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
+    @inline(__always) private func place(_ i: Int) -> Int { i < gapStart ? i : i &+ gap }
+
     subscript(i: Int) -> Element {
         get {
             precondition(i >= 0 && i < count, "record index out of range")
-            return storage.base[i]
+            return storage.base[place(i)]
         }
         set {
             precondition(i >= 0 && i < count, "record index out of range")
-            makeUnique(capacity: storage.capacity)
-            storage.base[i] = newValue
+            makeUnique()
+            storage.base[place(i)] = newValue
         }
     }
 
     /// Room for `n` records without growing.
     mutating func reserveCapacity(_ n: Int) {
-        if n > storage.capacity || !isKnownUniquelyReferenced(&storage) { move(capacity: Swift.max(n, storage.capacity)) }
+        if n + gap > storage.capacity || !isKnownUniquelyReferenced(&storage) { move(capacity: Swift.max(n, storage.capacity - gap)) }
     }
 
     @inline(__always) mutating func append(_ r: Element) {
-        if count == storage.capacity || !isKnownUniquelyReferenced(&storage) { move(capacity: Swift.max(2 * storage.capacity, count + 1)) }
-        storage.base[count] = r
+        if count &+ gap == storage.capacity || !isKnownUniquelyReferenced(&storage) {
+            move(capacity: Swift.max(2 * storage.capacity, count + 1))
+        }
+        storage.base[count &+ gap] = r
         count += 1
     }
 
-    mutating func append(contentsOf other: RecordStore) {
-        reserveCapacity(count + other.count)
-        (storage.base + count).update(from: other.storage.base, count: other.count)
-        count += other.count
+    /// Appends `other`'s records and returns their memory here, to be changed in place. When `other` still fills
+    /// the room right after this store's (``adjacent(_:_:)``, neither moved), its records are taken where they are,
+    /// nothing copied; `other` must not be used afterwards.
+    mutating func adopt(_ other: RecordStore) -> UnsafeMutableBufferPointer<Element> {
+        let start = count, n = other.count
+        if gap == 0, other.gap == 0, isKnownUniquelyReferenced(&storage), other.storage.memory === storage.memory,
+           other.storage.base == storage.base + storage.capacity {
+            let room = storage.capacity
+            storage = Storage(storage.memory, offset: storage.base - storage.memory.base, capacity: room + other.storage.capacity)
+            if n > 0 && room > start {
+                gapStart = start
+                gap = room - start
+            }
+            count += n
+            return UnsafeMutableBufferPointer(start: storage.base + room, count: n)
+        }
+        reserveCapacity(start + n)
+        let target = storage.base + place(start)
+        for k in 0..<n { target[k] = other[k] }
+        count += n
+        return UnsafeMutableBufferPointer(start: target, count: n)
     }
 
-    /// Calls `body` with the records' memory (count records), to change them in place.
-    mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
-        makeUnique(capacity: storage.capacity)
-        return try body(UnsafeMutableBufferPointer(start: storage.base, count: count))
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { move(capacity: storage.capacity - gap) }
     }
 
-    private mutating func makeUnique(capacity: Int) {
-        if !isKnownUniquelyReferenced(&storage) { move(capacity: capacity) }
-    }
-
-    /// Copies the records into new storage of `capacity`.
+    /// Copies the records, without a gap, into new storage of `capacity`.
     @inline(never) private mutating func move(capacity: Int) {
-        let bigger = Storage(capacity: capacity)
-        bigger.base.update(from: storage.base, count: count)
+        let bigger = Storage(capacity: Swift.max(capacity, count))
+        if gap == 0 {
+            bigger.base.update(from: storage.base, count: count)
+        } else {
+            bigger.base.update(from: storage.base, count: gapStart)
+            (bigger.base + gapStart).update(from: storage.base + gapStart + gap, count: count - gapStart)
+        }
         storage = bigger
+        gapStart = .max
+        gap = 0
     }
 }

@@ -56,10 +56,13 @@ enum FastParse {
 }
 
 /// The string number of one column's field, reusing the previous row's when the bytes are the same (long files
-/// repeat region, indicator, unit and source on consecutive rows), so that most rows make no string at all.
+/// repeat region, indicator, unit and source on consecutive rows), and otherwise finding the bytes among those seen
+/// before by their hash, so that a row makes a string only for text the column has not had before.
 struct FieldCache {
     private var last: UnsafeBufferPointer<UInt8>?
     private var id: Int32 = 0
+    /// Texts seen before, by the FNV-1a hash of their raw bytes.
+    private var seen: [UInt64: (bytes: [UInt8], id: Int32)] = [:]
 
     /// The number of the trimmed text of field `column` of the current record.
     @inline(__always)
@@ -67,10 +70,23 @@ struct FieldCache {
         let bytes = rows.raw(column)
         if let last, last.count == bytes.count, FieldCache.same(last, bytes) { return id }
         last = bytes
+        id = lookUp(bytes, rows, column, &builder)
+        return id
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, _ rows: CSVCursor, _ column: Int,
+                                 _ builder: inout PanelBuilder) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        if let known = seen[hash], known.bytes.count == bytes.count,
+           known.bytes.withUnsafeBufferPointer({ FieldCache.same($0, bytes) }) {
+            return known.id
+        }
         let text = rows.text(column)
         let padded = bytes.first.map(FieldCache.isSpace) == true || bytes.last.map(FieldCache.isSpace) == true
             || bytes.contains { $0 >= 0x80 }                      // a non-ASCII space (U+3000) is trimmed too
-        id = builder.intern(padded ? text.trimmingCharacters(in: .whitespaces) : text)
+        let id = builder.intern(padded ? text.trimmingCharacters(in: .whitespaces) : text)
+        seen[hash] = (Array(bytes), id)
         return id
     }
 

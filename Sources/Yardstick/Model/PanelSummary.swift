@@ -33,36 +33,44 @@ public struct PanelSummary: Sendable {
         regions = panel.regions
         let ids = panel.indicatorIDs
         indicators = ids.count
-        observations = panel.observations.count
-        targets = panel.observations.count { $0.kind == .target }
+        let table = panel.table
+        observations = table.count
+        targets = table.records.count { table.kind($0) == .target }
         firstPeriod = panel.periodRange?.lowerBound
         lastPeriod = panel.periodRange?.upperBound
         missingValues = panel.missingValues
         skipped = panel.notRead
         skippedByOption = panel.skipped
         warnings = panel.warnings
-        struct Tally { var regions = Set<String>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first, last: Period? }
-        var tallies: [String: Tally] = [:]
-        var current = "", tally = Tally(), lastRegion = ""
-        func flush() { if !current.isEmpty { tallies[current] = tally } }
-        for o in panel.observations {
-            if o.indicator != current {
-                flush()
-                current = o.indicator
-                tally = tallies[current] ?? Tally()
-                lastRegion = ""
-            }
-            if o.region != lastRegion { tally.regions.insert(o.region); lastRegion = o.region }
-            if o.kind == .target { tally.targets += 1 } else if o.qualifier.isPointValue { tally.values += 1 } else { tally.bounds += 1 }
-            if o.kind == .preliminary { tally.preliminary += 1 }
-            if tally.first.map({ o.period < $0 }) ?? true { tally.first = o.period }
-            if tally.last.map({ $0 < o.period }) ?? true { tally.last = o.period }
+        // One pass over the records, by string number: what each attributes number means is worked out once.
+        struct Tally { var regions = Set<Int32>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first = Int32.max, last = Int32.min }
+        let kinds = table.attributes.map(\.kind)
+        let points = table.attributes.indices.map { a in
+            table.isHistoryPoint(.init(region: 0, indicator: 0, period: 0, line: 0, unit: 0, attributes: Int32(a), value: 0))
         }
-        flush()
+        var tallies: [Int32: Tally] = [:]
+        var current: Int32 = -1, tally = Tally(), lastRegion: Int32 = -1
+        for r in table.records {
+            if r.indicator != current {
+                if current >= 0 { tallies[current] = tally }
+                current = r.indicator
+                tally = tallies[current] ?? Tally()
+                lastRegion = -1
+            }
+            if r.region != lastRegion { tally.regions.insert(r.region); lastRegion = r.region }
+            let a = Int(r.attributes)
+            if kinds[a] == .target { tally.targets += 1 } else if points[a] { tally.values += 1 } else { tally.bounds += 1 }
+            if kinds[a] == .preliminary { tally.preliminary += 1 }
+            tally.first = min(tally.first, r.period)
+            tally.last = max(tally.last, r.period)
+        }
+        if current >= 0 { tallies[current] = tally }
         coverage = ids.map { id in
-            let t = tallies[id] ?? Tally()
+            let t = table.strings[id].flatMap { tallies[$0] } ?? Tally()
+            let seen = t.first <= t.last
             return Coverage(indicator: panel.indicator(id), regions: t.regions.count, values: t.values, bounds: t.bounds,
-                            targets: t.targets, preliminary: t.preliminary, first: t.first, last: t.last)
+                            targets: t.targets, preliminary: t.preliminary,
+                            first: seen ? ObservationTable.period(t.first) : nil, last: seen ? ObservationTable.period(t.last) : nil)
         }
     }
 }

@@ -97,7 +97,8 @@ public struct CSVTable: Sendable {
 
     /// A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, quotes doubled.
     public static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        // By byte: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

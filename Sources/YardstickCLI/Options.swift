@@ -93,6 +93,33 @@ struct DataInputOptions: ParsableArguments {
     }
 }
 
+/// How targets are assessed: options shared by `gap` and `report`.
+struct AssessmentOptions: ParsableArguments {
+    @Option(help: "Trend model for projections: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")) (default auto).")
+    var model: ModelChoice = .auto
+
+    @Option(help: "Status classes: own (probability), eurostat, unsd, escap, sdr or destatis.")
+    var method: StatusMethod = .own
+
+    @Option(help: "Tolerance of an 'about' target for rates and shares, in percentage points.")
+    var rateTolerance: Double = GapSettings().rateTolerance
+
+    @Option(help: "Tolerance of an 'about' target for levels, as a fraction (0.02 is 2%).")
+    var levelTolerance: Double = GapSettings().levelTolerance
+
+    func validate() throws {
+        guard rateTolerance >= 0 else { throw ValidationError("--rate-tolerance must be at least 0, got \(rateTolerance)") }
+        guard (0..<1).contains(levelTolerance) else { throw ValidationError("--level-tolerance must be in [0, 1), got \(levelTolerance)") }
+    }
+
+    var settings: GapSettings {
+        var s = GapSettings(model: model.kind, method: method)
+        s.rateTolerance = rateTolerance
+        s.levelTolerance = levelTolerance
+        return s
+    }
+}
+
 extension CommandError {
     init(_ message: String) { description = message }
 }

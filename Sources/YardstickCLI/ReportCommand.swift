@@ -28,11 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Labels in en or zh (default: the language of the data's indicator names).")
     var lang: ReportLanguage?
 
-    @Option(help: "Trend model for projections (default auto).")
-    var model: ModelChoice = .auto
-
-    @Option(help: "Status classes: own, eurostat, unsd, escap, sdr or destatis.")
-    var method: StatusMethod = .own
+    @OptionGroup var assessment: AssessmentOptions
 
     func run() throws {
         var panel = try input.load()
@@ -40,7 +36,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandError("the data holds no targets (rows with kind 'target'); try yardstick trend")
         }
         let progress = ProgressBar(total: panel.targets.count { $0.region == region }, label: "assessing targets")
-        let assessments = GapAnalysis(settings: GapSettings(model: model.kind, method: method))
+        let assessments = GapAnalysis(settings: assessment.settings)
             .assess(panel, region: region, progress: progress.update)
         panel.filter { $0.region == region }
         let document = ReportBuilder(language: lang ?? ReportBuilder.language(of: panel))

@@ -94,6 +94,11 @@ struct CSVCursor {
         return String(decoding: raw(c), as: UTF8.self)
     }
 
+    /// Field `c` of the current record, for messages; `header` names the columns.
+    func cell(_ c: Int, header: [String]) -> InputCell {
+        InputCell(file: file, line: line, column: c + 1, name: header[c], text: text(c))
+    }
+
     @inline(__always) private static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
         return ~(((x & low7) &+ low7) | x | low7)

@@ -41,7 +41,7 @@ public struct CSVTable: Sendable {
 
     /// Parses `text`; `skippingLines` leading lines (a preamble) are passed over but still counted in line numbers.
     public init(text: String, file: String, delimiter: Character? = nil, skippingLines skip: Int = 0) throws(InputError) {
-        try self.init(bytes: OwnedBuffer(TextDecoding.withoutBOM(Array(text.utf8))), file: file, delimiter: delimiter,
+        try self.init(bytes: TextDecoding.bytes(of: text), file: file, delimiter: delimiter,
                       skippingLines: skip)
     }
 
@@ -52,11 +52,9 @@ public struct CSVTable: Sendable {
         self.file = file
         let delim = delimiter?.asciiValue ?? CSVTable.detectDelimiter(bytes.buffer)
         let scan = try CSVScanner.scan(bytes, delimiter: delim, file: file, skip: skip, headerOnly: headerOnly)
-        let field = { (k: Int) -> String in
-            scan.unescaped[k] ?? String(decoding: UnsafeBufferPointer(start: bytes.base + Int(scan.bounds[2 * k]),
-                                                                      count: Int(scan.bounds[2 * k + 1] - scan.bounds[2 * k])), as: UTF8.self)
+        header = (0..<scan.headerCount).map {
+            CSVTable.text(ofField: $0, bytes, scan.bounds, scan.unescaped).trimmingCharacters(in: .whitespaces)
         }
-        header = (0..<scan.headerCount).map { field($0).trimmingCharacters(in: .whitespaces) }
         self.bytes = bytes
         self.delimiter = delim
         bounds = scan.bounds
@@ -77,20 +75,19 @@ public struct CSVTable: Sendable {
 
     /// The text of a field (not trimmed).
     public func field(_ row: Int, _ column: Int) -> String {
-        let k = index(row, column)
+        CSVTable.text(ofField: index(row, column), bytes, bounds, unescaped)
+    }
+
+    /// The text of the `k`th field (unescaped when it held doubled quotes).
+    private static func text(ofField k: Int, _ bytes: OwnedBuffer<UInt8>, _ bounds: OwnedBuffer<Int32>,
+                             _ unescaped: [Int: String]) -> String {
         if let u = unescaped[k] { return u }
-        return String(decoding: raw(row, column), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: bytes.base + Int(bounds[2 * k]),
+                                                    count: Int(bounds[2 * k + 1] - bounds[2 * k])), as: UTF8.self)
     }
 
-    /// The raw bytes of a field (a doubled quote inside a quoted field is still doubled: compare and parse these,
-    /// and take ``field(_:_:)`` for the text), valid while the table lives. For readers of large files.
-    @inline(__always) func raw(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
-        let k = 2 * index(row, column)
-        let start = bounds[k]
-        return UnsafeBufferPointer(start: bytes.base + Int(start), count: Int(bounds[k + 1] &- start))
-    }
-
-    /// Every data row with its fields as strings (convenient for small tables; large readers use ``raw(_:_:)``).
+    /// Every data row with its fields as strings (convenient for small tables; large files are streamed with a
+    /// ``CSVCursor``).
     public var rows: [Row] {
         (0..<rowCount).map { r in Row(line: line(r), fields: (0..<header.count).map { field(r, $0) }) }
     }

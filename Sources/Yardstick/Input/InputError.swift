@@ -36,3 +36,16 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 }
+
+/// A cell of an input file, for messages: where it is and what it holds.
+struct InputCell {
+    let file: String, line: Int
+    /// One-based column number and the column's name.
+    let column: Int, name: String
+    let text: String
+
+    /// The error for this cell when it does not hold what is `expected`.
+    func invalid(expected: String) -> InputError {
+        .invalidCell(file: file, line: line, column: column, columnName: name, found: text, expected: expected)
+    }
+}

@@ -9,25 +9,26 @@
 /// Values may carry thousands separators, full-width digits, a `%` sign and 万/亿 (moved into the unit); missing
 /// markers (empty, `NA`, `..`, `:`, `-`, `—`) are counted, not errors.
 public enum LongCSV {
-    static let qualifierWords: [String: String] = [
-        "=": "=", "exact": "=", "": "=",
-        "~": "~", "approx": "~", "approximately": "~", "about": "~", "左右": "~", "约": "~",
-        ">=": ">=", "at_least": ">=", "以上": ">=", "不低于": ">=", "≥": ">=",
-        ">": ">", "more_than": ">", "突破": ">", "超过": ">", "超": ">",
-        "<=": "<=", "at_most": "<=", "以内": "<=", "以下": "<=", "不高于": "<=", "≤": "<=",
-        "<": "<", "less_than": "<", "低于": "<",
-        "range": "range", "relative": "relative",
-    ]
+    /// The qualifier each word names; `range` and `relative` get their high value and series from their columns.
+    static let qualifierWords: [String: Qualifier] = {
+        let words: [Qualifier: [String]] = [
+            .exact: ["=", "exact", ""],
+            .approximately: ["~", "approx", "approximately", "about", "左右", "约"],
+            .atLeast: [">=", "at_least", "以上", "不低于", "≥"],
+            .moreThan: [">", "more_than", "突破", "超过", "超"],
+            .atMost: ["<=", "at_most", "以内", "以下", "不高于", "≤"],
+            .lessThan: ["<", "less_than", "低于"],
+            .range(high: 0): ["range"],
+            .relative(to: ""): ["relative"],
+        ]
+        return Dictionary(uniqueKeysWithValues: words.flatMap { q, ws in ws.map { ($0, q) } })
+    }()
 
     /// Reads a long CSV table into a panel.
     ///
     /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
     /// before (the usual case) makes no string.
-    public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table, rows: CSVCursor(dataOf: table), records: RecordStore(capacity: table.rowCount))
-        try reader.readRows()
-        return try reader.finish()
-    }
+    public static func read(_ table: CSVTable) throws(InputError) -> Panel { try Reader.read(table) }
 
     /// The state of reading one table: its columns, the panel so far, and the last string of each column.
     struct Reader: PartReader {
@@ -38,8 +39,10 @@ public enum LongCSV {
         let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?
         var builder: PanelBuilder
         var caches: [FieldCache]
-        /// The last kind and qualifier column texts, by string number, and what they mean.
-        var kinds: (key: Int32, value: ObservationKind?) = (-1, nil), symbols: (key: Int32, value: String?) = (-1, nil)
+        /// The last kind and qualifier column texts, by string number, and what they mean (for the qualifier, also
+        /// its number, except for a range or relative target, whose qualifier varies by row).
+        var kinds: (key: Int32, value: ObservationKind?) = (-1, nil)
+        var qualifiers: (key: Int32, value: Qualifier?, id: Int32) = (-1, nil, 0)
 
         static func observations(rows: Int, columns: Int) -> Int { rows }
 
@@ -72,14 +75,7 @@ public enum LongCSV {
 
         func text(_ c: Int) -> String { rows.text(c) }
 
-        func bad(_ c: Int, _ expected: String) -> InputError {
-            .invalidCell(file: table.file, line: rows.line, column: c + 1, columnName: table.header[c],
-                         found: text(c), expected: expected)
-        }
 
-        func cell(_ c: Int) -> PanelBuilder.Cell {
-            .init(file: table.file, line: rows.line, column: c + 1, name: table.header[c], text: rows.text(c))
-        }
 
         /// The string number of a column's trimmed text (0, the empty string, for an absent column).
         @inline(__always) mutating func id(_ c: Int?) -> Int32 {
@@ -100,12 +96,18 @@ public enum LongCSV {
                 kinds = (kindID, t.isEmpty ? .actual : ObservationKind(rawValue: t.lowercased()))
             }
             guard let kind = kinds.value else { throw bad(kindC!, "actual, preliminary or target") }
-            let qualifierID = id(qualC)
-            if qualifierID != symbols.key {
-                let t = builder.panel.table.strings[id: qualifierID]
-                symbols = (qualifierID, qualifierWords[t] ?? qualifierWords[t.lowercased()])
+            let qualifierText = id(qualC)
+            if qualifierText != qualifiers.key {
+                let t = builder.panel.table.strings[id: qualifierText]
+                let q = qualifierWords[t] ?? qualifierWords[t.lowercased()]
+                var id: Int32 = 0
+                switch q {
+                case .range?, .relative?, nil: break                  // numbered row by row, below
+                case let fixed?: id = builder.qualifierID(fixed)
+                }
+                qualifiers = (qualifierText, q, id)
             }
-            guard let symbol = symbols.value else { throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative") }
+            guard let stated = qualifiers.value else { throw bad(qualC!, "one of =, ~, >=, >, <=, <, range, relative") }
             var unit = id(unitC)
             var value = Double.nan
             if let fast = FastParse.number(rows.raw(v)) {
@@ -118,33 +120,28 @@ public enum LongCSV {
                     if percent && text.isEmpty { text = "%" }
                     unit = builder.intern(text)
                 case .missing:
-                    if symbol != "relative" { builder.missing(); return }
+                    guard case .relative = stated else { builder.missing(); return }
                 case .invalid:
                     throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
                 }
             }
-            let qualifier: Int32
-            switch symbol {
-            case "=": qualifier = 0
-            case "~": qualifier = builder.qualifierID(.approximately)
-            case ">=": qualifier = builder.qualifierID(.atLeast)
-            case ">": qualifier = builder.qualifierID(.moreThan)
-            case "<=": qualifier = builder.qualifierID(.atMost)
-            case "<": qualifier = builder.qualifierID(.lessThan)
-            case "range":
+            var qualifier = qualifiers.id
+            switch stated {
+            case .range:
                 guard let hc = highC, case let .number(high, _, _) = NumberText.parse(text(hc)) else {
                     throw highC.map { bad($0, "the upper end of the range, a number") }
                         ?? .missingColumn(file: table.file, name: "value_high", header: table.header)
                 }
                 guard high >= value else { throw bad(hc, "a number at least the value \(value)") }
                 qualifier = builder.qualifierID(.range(high: high))
-            default:
+            case .relative:
                 let to = relC.map { text($0).trimmingCharacters(in: .whitespaces) } ?? ""
                 guard !to.isEmpty else {
                     throw relC.map { bad($0, "the series the target is relative to: indicator or region:indicator") }
                         ?? .missingColumn(file: table.file, name: "relative_to", header: table.header)
                 }
                 qualifier = builder.qualifierID(.relative(to: to))
+            default: break
             }
             let source = id(srcC), note = id(noteC)
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),

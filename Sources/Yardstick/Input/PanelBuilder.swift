@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Collects observations from a reader, checking what every format must satisfy: one value per region, indicator,
 /// period and kind (a bound beside a known value is allowed), and one unit per indicator (units that differ only by
 /// a magnitude word, 万元 against 亿元, are converted exactly, and the conversion is reported).
@@ -13,9 +11,9 @@ struct PanelBuilder {
     /// The unit of each indicator (by string number; -1 not seen) and the line that set it.
     private var unitOf: [Int32] = [], unitLine: [Int32] = []
     private var conversions = 0, subAnnual = 0
-    /// The duplicate key of the last record, while every key so far has been larger than the one before (files
-    /// sorted by region, indicator and period): then no key repeats and ``finish()`` need not look.
-    private var lastKey: UInt64? = 0, increasing = true
+    /// Whether every duplicate key so far has been larger than the one before (files sorted by region, indicator
+    /// and period), and the last: then no key repeats and ``finish()`` need not look.
+    private var increasing = true, lastKey: UInt64?
     /// The attributes of the last record and their number (consecutive rows usually share them).
     private var lastAttributes: (attributes: ObservationTable.Attributes, id: Int32)?
 
@@ -30,13 +28,10 @@ struct PanelBuilder {
         panel.table.records = records
     }
 
-    /// A cell position for error messages.
-    struct Cell { let file: String; let line: Int; let column: Int; let name: String; let text: String }
-
     /// The number of a string (region, indicator, unit, source or note).
     mutating func intern(_ s: String) -> Int32 { panel.table.strings.intern(s) }
 
-    mutating func qualifierID(_ q: Qualifier) -> Int32 { panel.table.qualifierID(q) }
+    mutating func qualifierID(_ q: Qualifier) -> Int32 { panel.table.qualifiers.intern(q) }
 
     mutating func missing(_ n: Int = 1) { panel.missingValues += n }
     mutating func skip(_ n: Int = 1) { panel.skipped += n }
@@ -46,10 +41,7 @@ struct PanelBuilder {
     struct UnitConflict {
         let expected: String
         /// The error, at the cell that holds the unit (or the value, when the unit is implied).
-        func error(at cell: Cell) -> InputError {
-            .invalidCell(file: cell.file, line: cell.line, column: cell.column, columnName: cell.name, found: cell.text,
-                         expected: expected)
-        }
+        func error(at cell: InputCell) -> InputError { cell.invalid(expected: expected) }
     }
 
     /// Adds an observation read at `line`, its strings given as numbers from ``intern(_:)`` and its period as
@@ -64,11 +56,7 @@ struct PanelBuilder {
                    unit: unit, source: source, note: note, line: line)
             return nil
         }
-        if i >= unitOf.count {
-            let n = max(i + 1, panel.table.strings.strings.count)
-            unitOf += repeatElement(-1, count: n - unitOf.count)
-            unitLine += repeatElement(0, count: n - unitLine.count)
-        }
+        growUnits(to: max(i + 1, panel.table.strings.count))
         let known = unitOf[i]
         if known < 0 {
             unitOf[i] = unit
@@ -89,16 +77,28 @@ struct PanelBuilder {
         return nil
     }
 
+    /// Room in ``unitOf`` for string numbers below `n`.
+    private mutating func growUnits(to n: Int) {
+        guard n > unitOf.count else { return }
+        unitOf += repeatElement(-1, count: n - unitOf.count)
+        unitLine += repeatElement(0, count: n - unitLine.count)
+    }
+
+    /// The number of the attributes, remembered for the next record.
+    @inline(__always)
+    private mutating func attributesID(_ kind: ObservationKind, _ qualifier: Int32, _ source: Int32, _ note: Int32) -> Int32 {
+        let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID)
+        if let last = lastAttributes, last.attributes == attributes { return last.id }
+        let id = panel.table.attributes.intern(attributes)
+        lastAttributes = (attributes, id)
+        return id
+    }
+
     @inline(__always)
     private mutating func append(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind,
                                  qualifier: Int32, unit: Int32, source: Int32, note: Int32, line: Int) {
         if period & 31 != 0 { subAnnual += 1 }
-        let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID)
-        let id: Int32
-        if let last = lastAttributes, last.attributes == attributes { id = last.id } else {
-            id = panel.table.attributesID(attributes)
-            lastAttributes = (attributes, id)
-        }
+        let id = attributesID(kind, qualifier, source, note)
         let record = ObservationTable.Record(region: region, indicator: indicator, period: period,
                                              line: Int32(truncatingIfNeeded: line), unit: unit, attributes: id, value: value)
         track(record)
@@ -106,13 +106,12 @@ struct PanelBuilder {
     }
 
     /// Adds the values of one row of a wide table, as ``add(region:indicator:period:value:kind:qualifier:unit:source:note:line:)``
-    /// would one by one: actual values without a unit of one region and indicator, read on one line, their periods
-    /// in increasing order. Returns the index of the value whose unit conflicts, with the conflict.
+    /// would one by one: actual values without a unit of one region and indicator, read on one line. Returns the
+    /// index of the value whose unit conflicts, with the conflict.
     ///
     /// Complexity: O(count), with the unit and the attributes checked once for the row.
     mutating func addRow(region: Int32, indicator: Int32, line: Int, periods: UnsafePointer<Int32>,
                          values: UnsafePointer<Double>, count: Int) -> (index: Int, conflict: UnitConflict)? {
-        guard count > 0 else { return nil }
         let i = Int(indicator)
         guard i < unitOf.count && unitOf[i] == 0 else {            // first seen, or with another unit: one by one
             for k in 0..<count {
@@ -120,33 +119,20 @@ struct PanelBuilder {
             }
             return nil
         }
-        let attributes = ObservationTable.Attributes(kind: .actual, qualifier: 0, source: 0, note: 0, file: fileID)
-        let id: Int32
-        if let last = lastAttributes, last.attributes == attributes { id = last.id } else {
-            id = panel.table.attributesID(attributes)
-            lastAttributes = (attributes, id)
+        let id = attributesID(.actual, 0, 0, 0), l = Int32(truncatingIfNeeded: line)
+        for k in 0..<count {
+            if periods[k] & 31 != 0 { subAnnual += 1 }
+            let record = ObservationTable.Record(region: region, indicator: indicator, period: periods[k], line: l, unit: 0,
+                                                 attributes: id, value: values[k])
+            track(record)
+            panel.table.records.append(record)
         }
-        let l = Int32(truncatingIfNeeded: line)
-        func record(_ k: Int) -> ObservationTable.Record {
-            .init(region: region, indicator: indicator, period: periods[k], line: l, unit: 0, attributes: id, value: values[k])
-        }
-        if increasing {                                              // keys rise within the row: compare its ends
-            let first = record(0)
-            if let key = DuplicateFinder.packed(panel.table, first), let last = lastKey, panel.table.count == 0 || key > last,
-               let end = DuplicateFinder.packed(panel.table, record(count - 1)) {
-                lastKey = end
-            } else {
-                increasing = false
-            }
-        }
-        for k in 0..<count where periods[k] & 31 != 0 { subAnnual += 1 }
-        for k in 0..<count { panel.table.records.append(record(k)) }
         return nil
     }
 
     /// Adds an observation (its strings are interned here: convenient for small files); `unitCell` locates the
     /// unit (or the value, when the unit is implied) for the error when the unit conflicts.
-    mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> Cell) throws(InputError) {
+    mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> InputCell) throws(InputError) {
         if let conflict = add(region: intern(o.region), indicator: intern(o.indicator), period: ObservationTable.code(o.period),
                               value: o.value, kind: o.kind, qualifier: qualifierID(o.qualifier), unit: intern(o.unit),
                               source: intern(o.source), note: intern(o.note), line: line) {
@@ -160,106 +146,42 @@ struct PanelBuilder {
     /// pass names the cell).
     mutating func absorb(_ other: PanelBuilder, lineOffset: Int) -> Bool {
         let theirs = other.panel.table
-        var factors: [Int32: Double] = [:]
-        let (s, a) = panel.table.renumbering(theirs)
         let offset = Int32(clamping: lineOffset)
+        var conversions: [Int32: (factor: Double, unit: Int32)] = [:]
         for (i, u) in other.unitOf.enumerated() where u >= 0 {
-            let ind = Int(s[i]), unit = s[Int(u)]
-            if ind >= unitOf.count {
-                unitOf += repeatElement(-1, count: ind + 1 - unitOf.count)
-                unitLine += repeatElement(0, count: ind + 1 - unitLine.count)
-            }
+            let id = theirs.strings[id: Int32(i)], ind = Int(panel.table.strings.intern(id))
+            let unit = panel.table.strings.intern(theirs.strings[id: u])
+            growUnits(to: ind + 1)
             let known = unitOf[ind]
             if known < 0 {
                 unitOf[ind] = unit
                 unitLine[ind] = other.unitLine[i] &+ offset
-                let id = theirs.strings[id: Int32(i)]
                 panel.indicators[id] = other.panel.indicators[id]
             } else if known != unit {
                 guard let f = Units.factor(from: theirs.strings[id: u], to: panel.table.strings[id: known]) else { return false }
-                factors[Int32(i)] = f
+                conversions[Int32(i)] = (f, known)
             }
         }
-        let start = panel.table.count
-        let adopted = panel.table.records.adopt(theirs.records)
-        let slots = panel.table.attributes.indices.map { UInt64(panel.table.slot(attributes: Int32($0))) }
-        let pass = Renumbering(strings: s, attributes: a, factors: factors, unitOf: unitOf, slots: slots, offset: offset)
-        let halves = pass.run(adopted)
-        conversions += halves.reduce(0) { $0 + $1.converted }
-        if increasing {                                            // the keys still rise across the join?
-            var last = lastKey, rising = true
-            for h in halves where h.count > 0 {
-                guard h.rising, let first = h.first, let l = last, start == 0 || first > l else { rising = false; break }
-                last = h.last
+        let appended = panel.table.append(theirs, lineOffset: offset, conversions: conversions)
+        self.conversions += appended.converted + other.conversions
+        if increasing && theirs.count > 0 {                         // do the keys still rise across the join?
+            if let keys = appended.keys, lastKey.map({ keys.lowerBound > $0 }) ?? true {
+                lastKey = keys.upperBound
+            } else {
+                increasing = false
             }
-            lastKey = last
-            increasing = rising
         }
         panel.missingValues += other.panel.missingValues
         panel.skipped += other.panel.skipped
         panel.warnings += other.panel.warnings
-        conversions += other.conversions
         subAnnual += other.subAnnual
         return true
-    }
-
-    /// Renumbers a later part's records in place, on two threads (each half of them), converting units where
-    /// the parts differ and shifting lines; reports per half whether the duplicate keys rise.
-    private struct Renumbering: @unchecked Sendable {
-        let strings: [Int32], attributes: [Int32], factors: [Int32: Double], unitOf: [Int32], slots: [UInt64]
-        let offset: Int32
-
-        struct Half { var count = 0, converted = 0, rising = true; var first: UInt64?, last: UInt64? }
-
-        func run(_ records: UnsafeMutableBufferPointer<ObservationTable.Record>) -> [Half] {
-            let n = records.count, mid = n / 2
-            if n < 1 << 16 { return [run(records, 0..<n)] }
-            final class Results: @unchecked Sendable { var halves = [Half(), Half()] }
-            let results = Results()
-            nonisolated(unsafe) let records = records
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                results.halves[k] = run(records, k == 0 ? 0..<mid : mid..<n)
-            }
-            return results.halves
-        }
-
-        private func run(_ records: UnsafeMutableBufferPointer<ObservationTable.Record>, _ range: Range<Int>) -> Half {
-            var h = Half(count: range.count)
-            strings.withUnsafeBufferPointer { s in
-                attributes.withUnsafeBufferPointer { a in
-                    for k in range {
-                        var r = records[k]
-                        if !factors.isEmpty, let f = factors[r.indicator] {
-                            r.value *= f
-                            r.unit = unitOf[Int(s[Int(r.indicator)])]
-                            h.converted += 1
-                        } else {
-                            r.unit = s[Int(r.unit)]
-                        }
-                        r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
-                        r.attributes = a[Int(r.attributes)]
-                        r.line &+= offset
-                        records[k] = r
-                        if h.rising {
-                            let key = DuplicateFinder.packed(r, slot: slots[Int(r.attributes)])
-                            if let key, h.last.map({ key > $0 }) ?? true {
-                                if h.first == nil { h.first = key }
-                                h.last = key
-                            } else {
-                                h.rising = false
-                            }
-                        }
-                    }
-                }
-            }
-            return h
-        }
     }
 
     @inline(__always) private mutating func track(_ r: ObservationTable.Record) {
         guard increasing else { return }
         let key = DuplicateFinder.packed(panel.table, r)
-        if let key, let last = lastKey, panel.table.count == 0 || key > last { lastKey = key } else { increasing = false }
+        if let key, lastKey.map({ key > $0 }) ?? true { lastKey = key } else { increasing = false }
     }
 
     /// The panel, once no observation is given twice, with a summary of conversions.
@@ -284,22 +206,15 @@ struct PanelBuilder {
 /// each kind of bound, ``Observation/duplicateSlot``).
 enum DuplicateFinder {
     /// The first row (in reading order) whose key an earlier row has, with that earlier row; nil when every key
-    /// is distinct.
+    /// is distinct. (Builders know when keys rose row after row and then need not ask.)
     ///
-    /// Complexity: O(n) when the keys increase, as in files sorted by region, indicator and period (the usual
-    /// layout: one comparison per row); otherwise O(n) expected with one hash per row.
+    /// Complexity: O(n) expected, one hash per row.
     static func first(in t: ObservationTable) -> (first: Int, second: Int)? {
-        var previous: UInt64?, increasing = true
-        for r in t.records {
-            guard let k = packed(t, r) else { return firstByHashing(t) }
-            if let previous, k <= previous { increasing = false }
-            previous = k
-        }
-        if increasing { return nil }
         var firstRow: [UInt64: Int32] = [:]
         firstRow.reserveCapacity(t.count)
         for (i, r) in t.records.enumerated() {
-            if let f = firstRow.updateValue(Int32(i), forKey: packed(t, r)!) { return (Int(f), i) }
+            guard let key = packed(t, r) else { return firstByHashing(t) }
+            if let f = firstRow.updateValue(Int32(i), forKey: key) { return (Int(f), i) }
         }
         return nil
     }

@@ -44,7 +44,7 @@ public struct PanelReader: Sendable {
     /// Reads already-decoded texts, each with the name to use in messages; `metadata` is an already-decoded
     /// metadata text, applied before ``metadataFile``.
     public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
-        try read(texts.map { ($0.file, OwnedBuffer(TextDecoding.withoutBOM(Array($0.text.utf8)))) }, metadata: metadata)
+        try read(texts.map { ($0.file, TextDecoding.bytes(of: $0.text)) }, metadata: metadata)
     }
 
     private func read(_ inputs: [(file: String, bytes: OwnedBuffer<UInt8>)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {

@@ -5,6 +5,8 @@ import Foundation
 protocol PartReader {
     /// Starts reading the records of `rows` under the header of `table` into `records` (empty, sized).
     init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError)
+    /// The header (and the file name).
+    var table: CSVTable { get }
     /// The records, streamed (after ``readRows()``, where they ended).
     var rows: CSVCursor { get }
     mutating func readRows() throws(InputError)
@@ -14,6 +16,26 @@ protocol PartReader {
     func finish() throws(InputError) -> Panel
     /// Observations a table of `rows` rows holds at most.
     static func observations(rows: Int, columns: Int) -> Int
+}
+
+extension PartReader {
+    /// Field `c` of the current record, for messages.
+    func cell(_ c: Int) -> InputCell { rows.cell(c, header: table.header) }
+
+    /// The error for field `c` of the current record, which does not hold what is `expected`.
+    func bad(_ c: Int, _ expected: String) -> InputError { cell(c).invalid(expected: expected) }
+
+    /// Reads the data of `table` (read in full) in one pass.
+    static func read(_ table: CSVTable) throws(InputError) -> Panel {
+        try read(table, rows: CSVCursor(dataOf: table), expected: table.rowCount)
+    }
+
+    /// Reads `rows` under the header of `table`, in one pass; `expected` rows size the storage.
+    static func read(_ table: CSVTable, rows: CSVCursor, expected: Int) throws(InputError) -> Panel {
+        var r = try Self(table, rows: rows, records: RecordStore(capacity: observations(rows: expected, columns: table.header.count)))
+        try r.readRows()
+        return try r.finish()
+    }
 }
 
 /// Reads a file with a streaming reader, and a large file in two parts on two cores: the bytes are split at the
@@ -58,10 +80,7 @@ enum PartedReading {
         let head = try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip, headerOnly: true)
         let columns = head.header.count, n = bytes.count
         func onePass() throws(InputError) -> Panel {
-            let rows = estimatedRows(bytes, from: head.headerEnd, to: n)
-            var r = try R(head, rows: CSVCursor(dataOf: head), records: RecordStore(capacity: R.observations(rows: rows, columns: columns)))
-            try r.readRows()
-            return try r.finish()
+            try R.read(head, rows: CSVCursor(dataOf: head), expected: estimatedRows(bytes, from: head.headerEnd, to: n))
         }
         guard n >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return try onePass() }
         var split = max(n / 2, head.headerEnd)

@@ -13,15 +13,6 @@ enum TextDecoding {
     /// GB18030 as Foundation names it (CFStringEncoding 0x0632).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    /// The file's text, decoded; a UTF-8 byte-order mark is removed.
-    static func read(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .unreadable(file: path, reason: exists ? "permission denied or a directory" : "no such file")
-        }
-        return try decode(data, file: path, encoding: encoding)
-    }
-
     /// The file's text as UTF-8 bytes, without a byte-order mark: UTF-8 files as they are (validated), GB18030
     /// files converted. Large ASCII files are checked eight bytes at a time and never become a `String`.
     static func bytes(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> OwnedBuffer<UInt8> {
@@ -31,7 +22,7 @@ enum TextDecoding {
             throw .unreadable(file: path, reason: !exists ? "no such file" : directory.boolValue ? "a directory" : "permission denied")
         }
         var bytes = raw.buffer
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+        if bytes.starts(with: byteOrderMark) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
         if encoding != .gb18030 && (isASCII(UnsafeRawBufferPointer(bytes)) || String(validating: bytes, as: UTF8.self) != nil) {
             return bytes.count == raw.count ? raw : OwnedBuffer(bytes)
         }
@@ -63,10 +54,13 @@ enum TextDecoding {
         return OwnedBuffer(block: block, count: count)
     }
 
-    /// The bytes without a leading UTF-8 byte-order mark.
-    static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    /// A text's UTF-8 bytes, without a leading byte-order mark.
+    static func bytes(of text: String) -> OwnedBuffer<UInt8> {
+        let utf8 = text.utf8
+        return OwnedBuffer(utf8.starts(with: byteOrderMark) ? utf8.dropFirst(3) : utf8[...])
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Whether every byte is below 0x80 (the aligned middle as 64-bit words, OR-reduced: the compiler vectorises it).
     static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
@@ -84,7 +78,7 @@ enum TextDecoding {
 
     static func decode(_ data: Data, file: String, encoding: TextEncoding) throws(InputError) -> String {
         var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
         if encoding != .gb18030, let s = String(data: bytes, encoding: .utf8) { return s }
         if encoding != .utf8, let s = String(data: bytes, encoding: gb18030) { return s }
         let offset = firstInvalidUTF8(bytes)
@@ -94,12 +88,11 @@ enum TextDecoding {
     }
 
     static func firstInvalidUTF8(_ data: Data) -> Int {
-        var it = data.makeIterator(), decoder = UTF8(), offset = 0, last = 0
+        var it = data.makeIterator(), decoder = UTF8(), offset = 0
         while true {
             switch decoder.decode(&it) {
-            case .scalarValue(let u): last = offset; offset += String(u).utf8.count
-            case .emptyInput: return offset
-            case .error: return last == offset ? offset : offset
+            case .scalarValue(let u): offset += UTF8.width(u)
+            case .emptyInput, .error: return offset
             }
         }
     }

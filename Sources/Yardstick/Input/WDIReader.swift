@@ -9,12 +9,7 @@ public enum WDIReader {
         return lines.firstIndex { $0.contains("Country Name") || $0.contains("Country Code") } ?? 0
     }
 
-    public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var reader = try Reader(table, rows: CSVCursor(dataOf: table),
-                                records: RecordStore(capacity: Reader.observations(rows: table.rowCount, columns: table.header.count)))
-        try reader.readRows()
-        return try reader.finish()
-    }
+    public static func read(_ table: CSVTable) throws(InputError) -> Panel { try Reader.read(table) }
 
     /// The state of reading one table: its columns, the panel so far, indicator names, rows without a value.
     struct Reader: PartReader {
@@ -29,8 +24,6 @@ public enum WDIReader {
         var emptyRows = 0
         var regionCache = FieldCache(), indicatorCache = FieldCache()
         let scratch: Scratch
-        /// Whether the year columns are in increasing order (rows are then added whole).
-        let yearsIncrease: Bool
 
         static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
 
@@ -53,13 +46,8 @@ public enum WDIReader {
             }
             guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
             scratch = Scratch(years.count)
-            yearsIncrease = zip(years, years.dropFirst()).allSatisfy { $0.code < $1.code }
         }
 
-        func bad(_ c: Int, _ expected: String) -> InputError {
-            .invalidCell(file: table.file, line: rows.line, column: c + 1, columnName: table.header[c],
-                         found: rows.text(c), expected: expected)
-        }
 
         mutating func readRows() throws(InputError) {
             while try rows.next() { try read() }
@@ -108,25 +96,12 @@ public enum WDIReader {
             if !any { emptyRows += 1 }
         }
 
-        func cell(_ c: Int) -> PanelBuilder.Cell {
-            .init(file: table.file, line: rows.line, column: c + 1, name: table.header[c], text: rows.text(c))
-        }
 
         /// Adds the first `count` gathered values of the current row.
         private mutating func flush(_ region: Int32, _ indicator: Int32, _ count: Int) throws(InputError) {
-            guard count > 0 else { return }
-            if yearsIncrease {
-                if let (k, conflict) = builder.addRow(region: region, indicator: indicator, line: rows.line,
-                                                      periods: scratch.periods, values: scratch.values, count: count) {
-                    throw conflict.error(at: cell(scratch.columns[k]))
-                }
-                return
-            }
-            for k in 0..<count {
-                if let conflict = builder.add(region: region, indicator: indicator, period: scratch.periods[k],
-                                              value: scratch.values[k], line: rows.line) {
-                    throw conflict.error(at: cell(scratch.columns[k]))
-                }
+            if let (k, conflict) = builder.addRow(region: region, indicator: indicator, line: rows.line,
+                                                  periods: scratch.periods, values: scratch.values, count: count) {
+                throw conflict.error(at: cell(scratch.columns[k]))
             }
         }
 

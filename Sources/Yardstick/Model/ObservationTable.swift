@@ -1,28 +1,45 @@
-/// Distinct strings, each stored once and named by a number (regions, indicators, units, sources, notes, files).
+import Dispatch
+
+/// Distinct values, each stored once and named by a number: the strings of a panel (regions, indicators, units,
+/// sources, notes, files), its qualifiers and its attribute combinations.
 ///
 /// ```swift
 /// var pool = StringPool()
 /// pool.intern("Zhuzhou")   // 1 (0 is the empty string)
 /// pool["Zhuzhou"]          // 1
 /// ```
-/// Complexity: `intern` and lookup are one hash of the string.
-struct StringPool: Sendable {
-    private(set) var strings: [String] = [""]
-    private var ids: [String: Int32] = ["": 0]
+/// Complexity: `intern` and lookup are one hash of the value.
+struct Interner<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value] = []
+    private var ids: [Value: Int32] = [:]
 
-    /// The number of `s`, adding it when new.
-    mutating func intern(_ s: String) -> Int32 {
-        if let id = ids[s] { return id }
-        let id = Int32(strings.count)
-        strings.append(s)
-        ids[s] = id
+    init() {}
+
+    /// An interner whose number 0 is `first`.
+    init(first: Value) { _ = intern(first) }
+
+    /// The number of `v`, adding it when new.
+    mutating func intern(_ v: Value) -> Int32 {
+        if let id = ids[v] { return id }
+        let id = Int32(values.count)
+        values.append(v)
+        ids[v] = id
         return id
     }
 
-    /// The number of `s`, nil when it was never interned.
-    subscript(_ s: String) -> Int32? { ids[s] }
+    /// The number of `v`, nil when it was never interned.
+    subscript(_ v: Value) -> Int32? { ids[v] }
 
-    subscript(id id: Int32) -> String { strings[Int(id)] }
+    subscript(id id: Int32) -> Value { values[Int(id)] }
+
+    var count: Int { values.count }
+}
+
+/// The strings of a panel; number 0 is the empty string.
+typealias StringPool = Interner<String>
+
+extension Interner where Value == String {
+    init() { self.init(first: "") }
 }
 
 /// Observations as flat 32-byte records over a ``StringPool``: a million observations are one array of plain
@@ -54,30 +71,11 @@ struct ObservationTable: Sendable {
 
     var strings = StringPool()
     /// Qualifiers in use, by number (0 is `.exact`).
-    private(set) var qualifiers: [Qualifier] = [.exact]
-    private var qualifierIDs: [Qualifier: Int32] = [.exact: 0]
-    private(set) var attributes: [Attributes] = []
-    private var attributeIDs: [Attributes: Int32] = [:]
+    var qualifiers = Interner<Qualifier>(first: .exact)
+    var attributes = Interner<Attributes>()
     var records = RecordStore()
 
     var count: Int { records.count }
-
-    mutating func qualifierID(_ q: Qualifier) -> Int32 {
-        if q == .exact { return 0 }
-        if let id = qualifierIDs[q] { return id }
-        let id = Int32(qualifiers.count)
-        qualifiers.append(q)
-        qualifierIDs[q] = id
-        return id
-    }
-
-    mutating func attributesID(_ a: Attributes) -> Int32 {
-        if let id = attributeIDs[a] { return id }
-        let id = Int32(attributes.count)
-        attributes.append(a)
-        attributeIDs[a] = id
-        return id
-    }
 
     static func code(_ p: Period) -> Int32 {
         switch p {
@@ -92,20 +90,23 @@ struct ObservationTable: Sendable {
         return sub == 0 ? .year(y) : sub <= 4 ? .quarter(y, sub) : .month(y, sub - 4)
     }
 
-    @inline(__always) func kind(_ r: Record) -> ObservationKind { attributes[Int(r.attributes)].kind }
+    @inline(__always) func kind(_ r: Record) -> ObservationKind { attributes[id: r.attributes].kind }
 
     /// Record `i` as an ``Observation``.
     func observation(_ i: Int) -> Observation {
-        let r = records[i], a = attributes[Int(r.attributes)]
+        let r = records[i], a = attributes[id: r.attributes]
         return Observation(region: strings[id: r.region], indicator: strings[id: r.indicator], period: Self.period(r.period),
-                           value: r.value, kind: a.kind, qualifier: qualifiers[Int(a.qualifier)], unit: strings[id: r.unit],
+                           value: r.value, kind: a.kind, qualifier: qualifiers[id: a.qualifier], unit: strings[id: r.unit],
                            source: strings[id: a.source], note: strings[id: a.note], file: strings[id: a.file], line: Int(r.line))
     }
 
     /// Whether a record is a history point (an actual or preliminary value stated exactly or approximately).
-    func isHistoryPoint(_ r: Record) -> Bool {
-        let a = attributes[Int(r.attributes)]
-        return a.kind != .target && (a.qualifier == 0 || qualifiers[Int(a.qualifier)] == .approximately)
+    func isHistoryPoint(_ r: Record) -> Bool { isHistoryPoint(attributes: r.attributes) }
+
+    /// Whether records with attributes `id` are history points.
+    func isHistoryPoint(attributes id: Int32) -> Bool {
+        let a = attributes[id: id]
+        return a.kind != .target && (a.qualifier == 0 || qualifiers[id: a.qualifier] == .approximately)
     }
 
     /// The slot of a record in the duplicate key (``Observation/duplicateSlot``).
@@ -113,9 +114,9 @@ struct ObservationTable: Sendable {
 
     /// The slot of records with attributes `id`.
     @inline(__always) func slot(attributes id: Int32) -> Int {
-        let a = attributes[Int(id)]
+        let a = attributes[id: id]
         if a.qualifier == 0 { return a.kind == .target ? 0 : a.kind == .actual ? 1 : 2 }
-        return Observation.slot(kind: a.kind, qualifier: qualifiers[Int(a.qualifier)])
+        return Observation.slot(kind: a.kind, qualifier: qualifiers[id: a.qualifier])
     }
 
     /// The records at `indices`, in that order.
@@ -125,25 +126,82 @@ struct ObservationTable: Sendable {
         return t
     }
 
-    /// Numbers in this table for another table's strings and attributes (interning what is new).
-    mutating func renumbering(_ other: ObservationTable) -> (strings: [Int32], attributes: [Int32]) {
-        let s = other.strings.strings.map { strings.intern($0) }
-        let q = other.qualifiers.map { qualifierID($0) }
-        let a = other.attributes.map { x in
-            attributesID(Attributes(kind: x.kind, qualifier: q[Int(x.qualifier)], source: s[Int(x.source)],
-                                    note: s[Int(x.note)], file: s[Int(x.file)]))
-        }
-        return (s, a)
+    /// What ``append(_:lineOffset:conversions:)`` did: values converted, and the duplicate keys of the appended
+    /// records (nil when they do not rise one after another).
+    struct Appended {
+        var converted = 0
+        var keys: ClosedRange<UInt64>?
     }
 
-    /// Appends another table's records, renumbering its strings and attributes into this table's.
-    mutating func append(_ other: ObservationTable) {
-        let (s, a) = renumbering(other)
-        records.reserveCapacity(records.count + other.records.count)
-        for var r in other.records {
-            r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]; r.unit = s[Int(r.unit)]
-            r.attributes = a[Int(r.attributes)]
-            records.append(r)
+    /// Appends another table's records (after ``RecordStore/adopt(_:)``: where they are, when `other` filled the
+    /// room after this table's), renumbering strings and attributes into this table's, shifting lines by
+    /// `lineOffset`, and converting the indicators in `conversions` (by `other`'s string number: the factor and
+    /// the unit here). Large tables are renumbered on two threads, half each.
+    ///
+    /// Complexity: O(n + strings of `other`).
+    @discardableResult
+    mutating func append(_ other: ObservationTable, lineOffset: Int32 = 0,
+                         conversions: [Int32: (factor: Double, unit: Int32)] = [:]) -> Appended {
+        let s = other.strings.values.map { strings.intern($0) }
+        let q = other.qualifiers.values.map { qualifiers.intern($0) }
+        let a = other.attributes.values.map { x in
+            attributes.intern(Attributes(kind: x.kind, qualifier: q[Int(x.qualifier)], source: s[Int(x.source)],
+                                         note: s[Int(x.note)], file: s[Int(x.file)]))
+        }
+        let slots = attributes.values.indices.map { UInt64(slot(attributes: Int32($0))) }
+        let pass = Renumbering(strings: s, attributes: a, conversions: conversions, slots: slots, offset: lineOffset)
+        return pass.run(records.adopt(other.records))
+    }
+
+    /// The per-record work of ``append(_:lineOffset:conversions:)``.
+    private struct Renumbering: @unchecked Sendable {
+        let strings: [Int32], attributes: [Int32], conversions: [Int32: (factor: Double, unit: Int32)], slots: [UInt64]
+        let offset: Int32
+
+        func run(_ records: UnsafeMutableBufferPointer<Record>) -> Appended {
+            let n = records.count, mid = n / 2
+            guard n >= 1 << 16 else { return run(records, 0..<n) }
+            final class Halves: @unchecked Sendable { var parts = [Appended(), Appended()] }
+            let halves = Halves()
+            nonisolated(unsafe) let records = records
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                halves.parts[k] = run(records, k == 0 ? 0..<mid : mid..<n)
+            }
+            let (x, y) = (halves.parts[0], halves.parts[1])
+            var keys: ClosedRange<UInt64>?
+            if let kx = x.keys, let ky = y.keys, kx.upperBound < ky.lowerBound { keys = kx.lowerBound...ky.upperBound }
+            return Appended(converted: x.converted + y.converted, keys: keys)
+        }
+
+        private func run(_ records: UnsafeMutableBufferPointer<Record>, _ range: Range<Int>) -> Appended {
+            var done = Appended(), first: UInt64?, last: UInt64?, rising = true
+            strings.withUnsafeBufferPointer { s in
+                attributes.withUnsafeBufferPointer { a in
+                    for k in range {
+                        var r = records[k]
+                        if !conversions.isEmpty, let c = conversions[r.indicator] {
+                            r.value *= c.factor
+                            r.unit = c.unit
+                            done.converted += 1
+                        } else {
+                            r.unit = s[Int(r.unit)]
+                        }
+                        r.region = s[Int(r.region)]; r.indicator = s[Int(r.indicator)]
+                        r.attributes = a[Int(r.attributes)]
+                        r.line &+= offset
+                        records[k] = r
+                        guard rising else { continue }
+                        if let key = DuplicateFinder.packed(r, slot: slots[Int(r.attributes)]), last.map({ key > $0 }) ?? true {
+                            if first == nil { first = key }
+                            last = key
+                        } else {
+                            rising = false
+                        }
+                    }
+                }
+            }
+            if rising, let first, let last { done.keys = first...last }
+            return done
         }
     }
 }

@@ -8,7 +8,7 @@
 public struct Panel: Sendable {
     /// Metadata by indicator id (indicators read without metadata get a default entry).
     public internal(set) var indicators: [String: Indicator] = [:]
-    /// The observations, column by column.
+    /// The observations, as records over a string pool.
     var table = ObservationTable()
     /// Values that were missing-value markers, by file: counted, never silently dropped.
     public internal(set) var missingValues = 0
@@ -19,7 +19,7 @@ public struct Panel: Sendable {
 
     public init() {}
 
-    /// Every observation, in reading order (each made from the columns when accessed).
+    /// Every observation, in reading order (each made from its record when accessed).
     public var observations: Observations { Observations(table: table) }
 
     /// The observations of a panel as a collection.
@@ -139,30 +139,21 @@ public struct Panel: Sendable {
     /// Adds another file's panel. An indicator already read in another unit is converted when the units differ
     /// only by a magnitude word (万元 and 亿元), and is an error otherwise, naming the first conflicting line.
     mutating func append(_ other: Panel) throws(InputError) {
-        var factors: [String: Double] = [:]
+        var conversions: [Int32: (factor: Double, unit: Int32)] = [:]
         for (k, v) in other.indicators {
             guard let mine = indicators[k] else { indicators[k] = v; continue }
-            guard mine.unit != v.unit else { continue }
+            guard mine.unit != v.unit, let id = other.table.strings[k] else { continue }
             guard let f = Units.factor(from: v.unit, to: mine.unit) else {
                 let o = other.observations.first { $0.indicator == k }!
                 throw .invalidCell(file: o.file, line: o.line, column: 0, columnName: "unit", found: v.unit,
                                    expected: "the unit '\(mine.unit)' that indicator \(k) has in the files read before; one indicator cannot mix units")
             }
-            factors[k] = f
+            conversions[id] = (f, table.strings.intern(mine.unit))
         }
-        var incoming = other.table
-        if !factors.isEmpty {
-            var conversions = 0
-            for i in 0..<incoming.count {
-                let id = incoming.strings[id: incoming.records[i].indicator]
-                guard let f = factors[id] else { continue }
-                incoming.records[i].value *= f
-                incoming.records[i].unit = incoming.strings.intern(indicators[id]!.unit)
-                conversions += 1
-            }
-            warnings.append("\(other.observations.first?.file ?? "a file"): \(conversions) value\(conversions == 1 ? "" : "s") converted to the units of the files read before (万/亿)")
+        let converted = table.append(other.table, conversions: conversions).converted
+        if converted > 0 {
+            warnings.append("\(other.observations.first?.file ?? "a file"): \(converted) value\(converted == 1 ? "" : "s") converted to the units of the files read before (万/亿)")
         }
-        table.append(incoming)
         missingValues += other.missingValues
         skipped += other.skipped
         warnings += other.warnings

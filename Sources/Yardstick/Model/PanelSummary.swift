@@ -44,10 +44,8 @@ public struct PanelSummary: Sendable {
         warnings = panel.warnings
         // One pass over the records, by string number: what each attributes number means is worked out once.
         struct Tally { var regions = Set<Int32>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first = Int32.max, last = Int32.min }
-        let kinds = table.attributes.map(\.kind)
-        let points = table.attributes.indices.map { a in
-            table.isHistoryPoint(.init(region: 0, indicator: 0, period: 0, line: 0, unit: 0, attributes: Int32(a), value: 0))
-        }
+        let kinds = table.attributes.values.map(\.kind)
+        let points = table.attributes.values.indices.map { table.isHistoryPoint(attributes: Int32($0)) }
         var tallies: [Int32: Tally] = [:]
         var current: Int32 = -1, tally = Tally(), lastRegion: Int32 = -1
         for r in table.records {

@@ -4,6 +4,9 @@ import Glibc
 
 /// Memory for large buffers (a file's bytes, a panel's records) in 2 MiB pages where the system allows it.
 ///
+/// It lives in `LinearAlgebra/` with the BLAS and LAPACK calls because it calls C (`mmap`, `madvise`, `munmap`):
+/// all of the package's C is in this folder.
+///
 /// Filling fresh memory costs one page fault per 4 KiB page: 8 000 faults for the 32 MB of records of a million
 /// observations, a large share of reading time on two cores (the faults of both threads contend for one lock).
 /// Mapped 2 MiB-aligned with `MADV_HUGEPAGE` (transparent huge pages, "madvise" mode on Debian), the same memory

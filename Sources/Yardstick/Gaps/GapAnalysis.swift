@@ -32,15 +32,20 @@ public struct GapAnalysis: Sendable {
     /// Assesses every target in the panel (or only `region`'s), in the panel's order; `progress` is told how many
     /// are done after each. Histories and relative targets may use every region of the panel.
     public func assess(_ panel: Panel, region: String? = nil, progress: (Int) -> Void = { _ in }) -> [TargetAssessment] {
-        let targets = panel.targets.filter { region == nil || $0.region == region }
-        return targets.enumerated().map { i, t in
+        let all = panel.targets
+        return all.filter { region == nil || $0.region == region }.enumerated().map { i, t in
             defer { progress(i + 1) }
-            return assess(t, in: panel)
+            return assess(t, in: panel, targets: all)
         }
     }
 
     /// Assesses one target.
     public func assess(_ target: Observation, in panel: Panel) -> TargetAssessment {
+        assess(target, in: panel, targets: panel.targets)
+    }
+
+    /// Assesses one target; `targets` are the panel's (found once for many assessments).
+    func assess(_ target: Observation, in panel: Panel, targets: [Observation]) -> TargetAssessment {
         let indicator = panel.indicator(target.indicator)
         let year = target.period.year
         var notes: [String] = []
@@ -52,7 +57,7 @@ public struct GapAnalysis: Sendable {
         notes += fit.notes
 
         if case let .relative(to) = target.qualifier {
-            return relative(target, indicator, to: to, history: history, fit: fit, panel: panel, notes: notes)
+            return relative(target, indicator, to: to, history: history, fit: fit, panel: panel, targets: targets, notes: notes)
         }
         let comparison = Comparison(qualifier: target.qualifier, value: target.value, indicator: indicator, settings: settings)!
         var b = Builder(target: target, indicator: indicator, history: history, fit: fit, notes: notes)
@@ -99,7 +104,7 @@ public struct GapAnalysis: Sendable {
             }
         }
         b.ambition(compound: compound, reference: reference, sense: sense == 0 ? 1 : sense, history: history)
-        b.trackRecord = GapAnalysis.trackRecord(target, indicator: indicator, panel: panel, settings: settings)
+        b.trackRecord = GapAnalysis.trackRecord(target, indicator: indicator, panel: panel, targets: targets, settings: settings)
         let inputs = PresetInputs(
             points: history.points.map { ($0.year, $0.value) } + (latest.kind == .lowerBound || latest.kind == .upperBound ? [(latest.year, latest.value)] : []),
             latest: (latest.year, latest.value), target: reference, targetYear: year, sense: sense, compound: compound,
@@ -110,7 +115,7 @@ public struct GapAnalysis: Sendable {
     /// Targets relative to another series (income growth above GDP growth) or to a peer aggregate (below the
     /// provincial average), evaluated against that series' projection, or its own target for the year.
     func relative(_ target: Observation, _ indicator: Indicator, to: String, history: TargetHistory, fit: Projection,
-                  panel: Panel, notes: [String]) -> TargetAssessment {
+                  panel: Panel, targets: [Observation], notes: [String]) -> TargetAssessment {
         var b = Builder(target: target, indicator: indicator, history: history, fit: fit, notes: notes)
         let parts = to.split(separator: ":", maxSplits: 1).map(String.init)
         let (region, otherID) = parts.count == 2 ? (parts[0], parts[1]) : (target.region, parts[0])
@@ -119,7 +124,7 @@ public struct GapAnalysis: Sendable {
         let otherHistory = TargetHistory(panel: panel, region: region, indicator: other, targetYear: year)
         let otherFit = Projection(history: otherHistory.points, indicator: other, year: year, settings: settings)
         let sense: Double = indicator.direction == .lower ? -1 : 1
-        let otherTarget = panel.targets.first { $0.region == region && $0.indicator == otherID && $0.period.year == year && $0.value.isFinite }
+        let otherTarget = targets.first { $0.region == region && $0.indicator == otherID && $0.period.year == year && $0.value.isFinite }
         guard let mine = fit.projection else {
             b.notes.append("not assessable: \(indicator.id) has \(history.points.count) value\(history.points.count == 1 ? "" : "s") for \(target.region), fewer than a trend needs")
             return b.build(settings: settings, presets: StatusPresets.all(nil))
@@ -139,8 +144,9 @@ public struct GapAnalysis: Sendable {
     }
 
     /// Earlier targets of the same region and indicator whose year has an actual value.
-    static func trackRecord(_ target: Observation, indicator: Indicator, panel: Panel, settings: GapSettings) -> TrackRecord? {
-        let earlier = panel.targets.filter {
+    static func trackRecord(_ target: Observation, indicator: Indicator, panel: Panel, targets: [Observation],
+                            settings: GapSettings) -> TrackRecord? {
+        let earlier = targets.filter {
             $0.region == target.region && $0.indicator == target.indicator && $0.period.year < target.period.year
         }
         var met = 0, missed = 0, margins: [Double] = []

@@ -51,8 +51,8 @@ struct TargetHistory {
         }
         latest = points.last
         // A bound more recent than the last known value stands in for it ("more than 1200" in 2023).
-        let bounds = panel.observations.filter {
-            $0.region == region && $0.indicator == indicator.id && $0.kind != .target && !$0.qualifier.isPointValue && $0.period.isAnnual
+        let bounds = panel.observations(region: region, indicator: indicator.id).filter {
+            $0.kind != .target && !$0.qualifier.isPointValue && $0.period.isAnnual
         }
         for b in bounds {
             let kind: PointKind

@@ -99,6 +99,14 @@ public struct Panel: Sendable {
         }
     }
 
+    /// The observations of one region's indicator, in reading order (records are compared by string number; only
+    /// these become ``Observation`` values).
+    func observations(region: String, indicator: String) -> [Observation] {
+        guard let r = table.strings[region], let ind = table.strings[indicator] else { return [] }
+        return table.records.indices.filter { table.records[$0].region == r && table.records[$0].indicator == ind }
+            .map(table.observation)
+    }
+
     /// Rows of one yearly history, in year order.
     private func historyRows(region: String, indicator: String) -> [Int] {
         guard let r = table.strings[region], let ind = table.strings[indicator] else { return [] }

@@ -53,9 +53,7 @@ public enum GapRenderer {
 
     /// The target as the report states it: "≥ 10 %", "≈ 7 %", "4.5–5 %", "> gdp_growth".
     public static func statedTarget(_ a: TargetAssessment) -> String {
-        let unit = a.target.unit
-        // "7%", "3% of GDP", "1500 家": a percent sign follows the number directly.
-        func withUnit(_ v: String) -> String { unit.isEmpty ? v : unit.hasPrefix("%") ? v + unit : v + " " + unit }
+        func withUnit(_ v: String) -> String { NumberFormat.withUnit(v, a.target.unit) }
         let v = a.targetValue.map { NumberFormat.significant($0) } ?? ""
         switch a.target.qualifier {
         case .exact: return withUnit(v)

@@ -17,6 +17,12 @@ public enum NumberFormat {
         return s
     }
 
+    /// A number and its unit as statistical texts write them: "7%", "3.27% of GDP" (a percent sign follows the
+    /// number directly), "1500 家", or the number alone.
+    public static func withUnit(_ number: String, _ unit: String) -> String {
+        unit.isEmpty ? number : unit.hasPrefix("%") ? number + unit : number + " " + unit
+    }
+
     /// A fraction as a percentage: 0.0523 → "5.23%".
     public static func percent(_ fraction: Double, decimals: Int = 2) -> String {
         guard fraction.isFinite else { return "–" }

@@ -9,6 +9,8 @@ import Yardstick
 public struct ReportBuilder: Sendable {
     public let language: ReportLanguage
     var labels: ReportLabels { ReportLabels(language: language) }
+    /// The panel's indicator metadata, for the names of the series a relative target refers to.
+    var indicators: [String: Indicator] = [:]
 
     public init(language: ReportLanguage) { self.language = language }
 
@@ -23,6 +25,12 @@ public struct ReportBuilder: Sendable {
     static let urgency: [TargetStatus] = [.offTrack, .atRisk, .missed, .notAssessable, .onTrack, .met]
 
     public func document(region: String, assessments: [TargetAssessment], panel: Panel) -> ReportDocument {
+        var builder = self
+        builder.indicators = panel.indicators
+        return builder.build(region: region, assessments: assessments, panel: panel)
+    }
+
+    private func build(region: String, assessments: [TargetAssessment], panel: Panel) -> ReportDocument {
         let l = labels
         // The report is about the latest targets; earlier ones (years already past) follow them.
         let latestYear = assessments.map { $0.target.period.year }.max() ?? 0
@@ -54,16 +62,29 @@ public struct ReportBuilder: Sendable {
             assessments: assessments)
     }
 
-    func name(_ a: TargetAssessment) -> String {
-        language == .en ? (a.indicator.englishName ?? a.indicator.name) : a.indicator.name
+    func name(_ a: TargetAssessment) -> String { name(a.indicator) }
+
+    func name(_ i: Indicator) -> String { language == .en ? (i.englishName ?? i.name) : i.name }
+
+    /// The target as the report states it, in the report's language: ``GapRenderer/statedTarget(_:)``, and for a
+    /// relative target the name of the series it is relative to ("above GDP growth", "高于地区生产总值增长").
+    func statedTarget(_ a: TargetAssessment) -> String {
+        guard case let .relative(to) = a.target.qualifier else { return GapRenderer.statedTarget(a) }
+        let parts = to.split(separator: ":", maxSplits: 1).map(String.init)
+        let id = parts.last!, series = name(indicators[id] ?? Indicator(id: id))
+        let other = parts.count == 2 ? (language == .zh ? parts[0] + series : "\(parts[0]) \(series)") : series
+        return labels.relative(lower: a.indicator.direction == .lower) + other
     }
+
+    /// A value with its unit: "7%", "445 列", "3.27% of GDP".
+    func amount(_ x: Double, unit: String) -> String { NumberFormat.withUnit(NumberFormat.significant(x), unit) }
 
     func row(_ a: TargetAssessment) -> ReportDocument.Row {
         let growth = a.requiredGrowth != nil
         let required = GapRenderer.change(growth ? a.requiredGrowth : a.requiredChange, growth: growth, unit: a.indicator.unit)
         let trend = a.trendGrowth.map { GapRenderer.change($0.value, growth: $0.isGrowthRate, unit: a.indicator.unit) } ?? "–"
         return ReportDocument.Row(
-            indicator: name(a), latest: latestText(a), target: GapRenderer.statedTarget(a) + " (\(a.target.period))",
+            indicator: name(a), latest: latestText(a), target: statedTarget(a) + " (\(a.target.period))",
             required: required, trend: trend, probability: a.probability.map { NumberFormat.percent($0, decimals: 0) } ?? "–",
             status: a.status, statusLabel: labels.status(a.status))
     }
@@ -88,8 +109,8 @@ public struct ReportBuilder: Sendable {
         if let o = a.observed, let margin = a.observedMargin {
             let met = a.status == .met
             let m = NumberFormat.significant(abs(margin), 3) + (unit.hasPrefix("%") ? (zh ? "个百分点" : " pp") : " " + unit)
-            clauses.append(zh ? "\(o.year)年目标\(GapRenderer.statedTarget(a))\(met ? "已完成" : "未完成")（实际\(NumberFormat.significant(o.value))，\(met ? "超出" : "相差")\(m)）"
-                              : "the \(o.year) target of \(GapRenderer.statedTarget(a)) was \(met ? "met" : "missed") (actual \(NumberFormat.significant(o.value)), \(met ? "by" : "short by") \(m))")
+            clauses.append(zh ? "\(o.year)年目标\(statedTarget(a))\(met ? "已完成" : "未完成")（实际\(amount(o.value, unit: unit))，\(met ? "超出" : "相差")\(m)）"
+                              : "the \(o.year) target of \(statedTarget(a)) was \(met ? "met" : "missed") (actual \(amount(o.value, unit: unit)), \(met ? "by" : "short by") \(m))")
             if let p = a.probability {
                 clauses.append(zh ? "按此前的历史，实现概率约为\(NumberFormat.percent(p, decimals: 0))" : "the history before gave it a probability of about \(NumberFormat.percent(p, decimals: 0))")
             }
@@ -102,16 +123,16 @@ public struct ReportBuilder: Sendable {
             let span = zh ? (h == 1 ? "一年内" : "\(h)年间每年") : (h == 1 ? "in one year" : "a year for \(h) years")
             let alreadyMet = (a.gapAbsolute ?? 0) * (a.indicator.direction == .lower ? -1 : 1) < 0 && a.target.qualifier != .approximately
             if alreadyMet {
-                clauses.append(zh ? "已达到\(a.target.period)年目标\(GapRenderer.statedTarget(a))" : "already beyond the \(a.target.period) target of \(GapRenderer.statedTarget(a))")
+                clauses.append(zh ? "已达到\(a.target.period)年目标\(statedTarget(a))" : "already beyond the \(a.target.period) target of \(statedTarget(a))")
             } else if let g = a.requiredGrowth {
-                clauses.append(zh ? "\(a.target.period)年目标\(GapRenderer.statedTarget(a))需\(span)增长\(NumberFormat.percent(g, decimals: 1))"
-                                  : "the \(a.target.period) target of \(GapRenderer.statedTarget(a)) needs \(NumberFormat.percent(g, decimals: 1)) growth \(span)")
+                clauses.append(zh ? "\(a.target.period)年目标\(statedTarget(a))需\(span)增长\(NumberFormat.percent(g, decimals: 1))"
+                                  : "the \(a.target.period) target of \(statedTarget(a)) needs \(NumberFormat.percent(g, decimals: 1)) growth \(span)")
             } else if let c = a.requiredChange {
                 let ch = zh ? GapRenderer.change(c, growth: false, unit: unit).replacingOccurrences(of: " pp", with: "个百分点") : GapRenderer.change(c, growth: false, unit: unit)
-                clauses.append(zh ? "\(a.target.period)年目标\(GapRenderer.statedTarget(a))需年均变动\(ch)"
-                                  : "the \(a.target.period) target of \(GapRenderer.statedTarget(a)) needs \(ch) a year")
+                clauses.append(zh ? "\(a.target.period)年目标\(statedTarget(a))需年均变动\(ch)"
+                                  : "the \(a.target.period) target of \(statedTarget(a)) needs \(ch) a year")
             } else {
-                clauses.append(zh ? "\(a.target.period)年目标为\(GapRenderer.statedTarget(a))" : "the \(a.target.period) target is \(GapRenderer.statedTarget(a))")
+                clauses.append(zh ? "\(a.target.period)年目标为\(statedTarget(a))" : "the \(a.target.period) target is \(statedTarget(a))")
             }
             if let t = a.trendGrowth, let first = a.history.first, let last = a.history.last {
                 var value = GapRenderer.change(t.value, growth: t.isGrowthRate, unit: unit)
@@ -128,7 +149,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func latestPhrase(_ p: HistoryPoint, unit: String) -> String {
-        let v = NumberFormat.significant(p.value) + (unit.hasPrefix("%") ? "%" : " " + unit)
+        let v = amount(p.value, unit: unit)
         let zh = language == .zh
         switch p.kind {
         case .actual: return v
@@ -154,13 +175,13 @@ public struct ReportBuilder: Sendable {
         let zh = language == .zh
         let description = (zh ? "\(name(a))历史值\(history.count)个" : "\(name(a)): \(history.count) value\(history.count == 1 ? "" : "s") on record")
             + (projected.isEmpty ? "" : (zh ? "，趋势预测至\(a.target.period)年" : ", trend projected to \(a.target.period)"))
-            + (zh ? "；目标\(GapRenderer.statedTarget(a))；状态：\(labels.status(a.status))。" : "; target \(GapRenderer.statedTarget(a)); status: \(labels.status(a.status)).")
+            + (zh ? "；目标\(statedTarget(a))；状态：\(labels.status(a.status))。" : "; target \(statedTarget(a)); status: \(labels.status(a.status)).")
         return ReportDocument.Chart(
             id: "\(a.indicator.id)-\(a.target.period)", title: name(a) + " (\(a.target.period))", description: description,
             unit: a.indicator.unit, history: history.sorted { $0.year < $1.year },
             fitted: a.path?.fitted.map { .init(year: $0.year, value: $0.value, kind: "fitted") } ?? [],
             projected: projected, targetYear: a.target.period.year, targetLow: low, targetHigh: high,
-            targetLabel: GapRenderer.statedTarget(a), status: a.status,
+            targetLabel: statedTarget(a), status: a.status,
             table: history.sorted { $0.year < $1.year }.map { (String($0.year), NumberFormat.significant($0.value) + ($0.kind == "actual" ? "" : " (\(labels.kind(PointKind(rawValue: $0.kind) ?? .actual)))")) })
     }
 

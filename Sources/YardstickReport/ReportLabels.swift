@@ -30,6 +30,9 @@ public struct ReportLabels: Sendable {
         }
     }
 
+    /// Before the series a relative target is compared with.
+    public func relative(lower: Bool) -> String { lower ? pick("below ", "低于") : pick("above ", "高于") }
+
     public func kind(_ k: PointKind) -> String {
         switch k {
         case .actual: pick("actual", "实际")

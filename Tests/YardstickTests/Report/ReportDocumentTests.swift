@@ -81,4 +81,22 @@ struct ReportDocumentTests {
         #expect(c.projected[0].intervals.map(\.level) == [95, 80])
         #expect(c.targetLow == 6 && c.targetHigh == 6)
     }
+
+    @Test(arguments: [(ReportLanguage.en, "above GDP growth (2023)", "(actual 5.8%, short by 0.2 pp)"),
+                      (ReportLanguage.zh, "高于地区生产总值增长 (2023)", "（实际5.8%，相差0.2个百分点）")])
+    func relativeTargetsNameTheirSeriesAndActualsCarryTheirUnit(_ c: (ReportLanguage, String, String)) throws {
+        let csv = """
+            region,indicator,year,value,kind,qualifier,relative_to,unit
+            A,gdp_growth,2020,5.5,actual,=,,%
+            A,gdp_growth,2021,6.2,actual,=,,%
+            A,gdp_growth,2022,5.8,actual,=,,%
+            A,gdp_growth,2022,6,target,=,,%
+            A,income_growth,2023,,target,relative,gdp_growth,%
+            """
+        let metadata = ReportFixture.metadata + "\nincome_growth,居民收入增幅,Income growth,%,higher,growth_rate"
+        let p = try PanelReader().read(texts: [("r.csv", csv)], metadata: ("m.csv", metadata))
+        let d = ReportBuilder(language: c.0).document(region: "A", assessments: GapAnalysis().assess(p), panel: p)
+        #expect(d.rows.contains { $0.target == c.1 })
+        #expect(d.findings.contains { $0.text.contains(c.2) })
+    }
 }

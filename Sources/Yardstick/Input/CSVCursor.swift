@@ -28,6 +28,8 @@ struct CSVCursor {
     private(set) var position: Int, nextLine: Int
     /// The current record's first line and its number of fields.
     private(set) var line = 0, count = 0
+    /// Records read so far.
+    private(set) var records = 0
     /// Quoted fields of the current record that held doubled quotes, unescaped, by column.
     private(set) var unescaped: [Int: String] = [:]
     private var bounds: UnsafeMutablePointer<Int32>, capacity: Int
@@ -191,6 +193,7 @@ struct CSVCursor {
             }
             line = recordLine
             count = fields
+            records += 1
             return true
         }
         return false

@@ -78,6 +78,7 @@ public struct PanelReader: Sendable {
     }
 
     func readOne(file: String, bytes: OwnedBuffer<UInt8>) throws(InputError) -> Panel {
+        guard bytes.buffer.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
         let head = String(decoding: bytes.buffer.prefix(4096), as: UTF8.self)
         let format: InputFormat
         if let given = self.format { format = given } else {
@@ -86,15 +87,22 @@ public struct PanelReader: Sendable {
         switch format {
         case .long: return try PartedReading.read(LongCSV.Reader.self, bytes: bytes, file: file)
         case .wdi: return try PartedReading.read(WDIReader.Reader.self, bytes: bytes, file: file, skip: WDIReader.preambleLines(head))
-        case .sdmx: return try SDMXReader.read(CSVTable(bytes: bytes, file: file))
-        case .eurostat: return try EurostatReader.read(CSVTable(bytes: bytes, file: file, delimiter: "\t"))
+        case .sdmx: return try SDMXReader.read(dataTable(bytes, file))
+        case .eurostat: return try EurostatReader.read(dataTable(bytes, file, delimiter: "\t"))
         case .wide:
             guard let regionColumn, let periodColumn else {
                 throw .unreadable(file: file, reason: "the wide format needs --region-column and --period-column")
             }
-            return try WideReader.read(CSVTable(bytes: bytes, file: file), regionColumn: regionColumn,
+            return try WideReader.read(dataTable(bytes, file), regionColumn: regionColumn,
                                        periodColumn: periodColumn, indicatorColumns: indicatorColumns)
         }
+    }
+
+    /// A data file's table, which must have a row below its header.
+    private func dataTable(_ bytes: OwnedBuffer<UInt8>, _ file: String, delimiter: Character? = nil) throws(InputError) -> CSVTable {
+        let table = try CSVTable(bytes: bytes, file: file, delimiter: delimiter)
+        guard table.rowCount > 0 else { throw .empty(file: file) }
+        return table
     }
 
     /// The format of a text, from its first lines.

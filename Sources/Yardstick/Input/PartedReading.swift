@@ -34,6 +34,7 @@ extension PartReader {
     static func read(_ table: CSVTable, rows: CSVCursor, expected: Int) throws(InputError) -> Panel {
         var r = try Self(table, rows: rows, records: RecordStore(capacity: observations(rows: expected, columns: table.header.count)))
         try r.readRows()
+        guard r.rows.records > 0 else { throw .empty(file: table.file) }
         return try r.finish()
     }
 }

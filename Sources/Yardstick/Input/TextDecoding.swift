@@ -82,9 +82,13 @@ enum TextDecoding {
         if encoding != .gb18030, let s = String(data: bytes, encoding: .utf8) { return s }
         if encoding != .utf8, let s = String(data: bytes, encoding: gb18030) { return s }
         let offset = firstInvalidUTF8(bytes)
+        let before = bytes.prefix(offset)
+        let line = before.count { $0 == 10 } + 1
+        let column = before.count - (before.lastIndex(of: 10).map { $0 - before.startIndex + 1 } ?? 0) + 1
+        let at = "line \(line), byte \(column) of the line (offset \(offset))"
         throw .unreadable(file: file, reason: encoding == .utf8
-            ? "not valid UTF-8 (first bad byte at offset \(offset)); try --encoding gb18030"
-            : "neither UTF-8 nor GB18030 (first bad UTF-8 byte at offset \(offset))")
+            ? "not valid UTF-8 (first bad byte at \(at)); try --encoding gb18030"
+            : "neither UTF-8 nor GB18030 (first bad UTF-8 byte at \(at))")
     }
 
     static func firstInvalidUTF8(_ data: Data) -> Int {

@@ -57,6 +57,9 @@ struct MalformedInputTests {
         Case(name: "metadata: bad direction", text: long + "A,g,2021,3\n", expected: ":2:2: column 'direction' holds 'up'",
              metadata: "id,direction\ng,up\n"),
         Case(name: "metadata: bad kind", text: long + "A,g,2021,3\n", expected: ":2:2: column 'kind' holds 'ratio'", metadata: "id,kind\ng,ratio\n"),
+        Case(name: "empty file", text: "", expected: ": no data (a header line and at least one row are needed)"),
+        Case(name: "long: header only", text: long, expected: ": no data (a header line and at least one row are needed)"),
+        Case(name: "sdmx: header only", text: sdmx + "\n", expected: ": no data (a header line and at least one row are needed)"),
         Case(name: "metadata: bounds upside down", text: long + "A,g,2021,3\n", expected: ":2:3: column 'upper' holds '0'",
              metadata: "id,lower,upper\ng,100,0\n"),
         Case(name: "metadata: duplicate id", text: long + "A,g,2021,3\n", expected: ":3: duplicate observation metadata for g",
@@ -85,6 +88,6 @@ struct MalformedInputTests {
         try (Data("region,indicator,year,value\n".utf8) + Data([0xD6, 0xEA, 0x2C])).write(to: url)
         let r = try BinaryRunner.run(["inspect", url.path, "--encoding", "utf8"])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("\(url.path): cannot read: not valid UTF-8 (first bad byte at offset 28)"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(url.path): cannot read: not valid UTF-8 (first bad byte at line 2, byte 1 of the line (offset 28))"), "\(r.stderr)")
     }
 }

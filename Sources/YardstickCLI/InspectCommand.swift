@@ -10,6 +10,8 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var input: DataInputOptions
 
+    @OptionGroup var scope: ScopeOptions
+
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
@@ -18,7 +20,8 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let summary = PanelSummary(try input.load())
+        let index = try input.read()
+        let summary = PanelSummary(index, scope: try scope.scope(in: index))
         emit(format == .json ? InspectRenderer.json(summary).rendered() : InspectRenderer.text(summary))
     }
 }

@@ -48,11 +48,8 @@ struct DataInputOptions: ParsableArguments {
     @Option(help: "Set an indicator's direction: INDICATOR=higher|lower|target (repeatable).")
     var direction: [DirectionOverride] = []
 
-    @Option(help: "Only this region.")
-    var region: String?
-
-    @Option(help: "Only this indicator.")
-    var indicator: String?
+    @Option(help: "Region names CSV (id,name,name_en): how reports name regions in each language.")
+    var regionNames: String?
 
     func validate() throws {
         if inputFormat == .wide || regionColumn != nil || periodColumn != nil {
@@ -65,8 +62,9 @@ struct DataInputOptions: ParsableArguments {
         }
     }
 
-    /// The panel read (the embedded data when no file is given), filtered by --region and --indicator.
-    func load() throws -> Panel {
+    /// The data read (the embedded data when no file is given), indexed once. The whole panel: options that choose
+    /// what to show (``ScopeOptions``) never filter it.
+    func read() throws -> PanelIndex {
         var reader = PanelReader()
         reader.format = inputFormat
         reader.encoding = encoding
@@ -74,22 +72,43 @@ struct DataInputOptions: ParsableArguments {
         reader.periodColumn = periodColumn
         reader.indicatorColumns = indicatorColumns?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         reader.metadataFile = metadata
+        reader.regionNamesFile = regionNames
         reader.directions = Dictionary(direction.map { ($0.indicator, $0.direction) }, uniquingKeysWith: { $1 })
-        var panel: Panel
         do {
-            panel = files.isEmpty ? try reader.readEmbedded() : try reader.read(files)
+            return PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
         } catch { throw CommandError(error) }
-        if let region {
-            guard panel.regions.contains(region) else {
-                throw CommandError("no region '\(region)'; the data has \(panel.regions.prefix(12).joined(separator: ", "))\(panel.regions.count > 12 ? ", …" : "")")
-            }
-            panel.filter { $0.region == region }
-        }
-        if let indicator {
-            guard panel.indicatorIDs.contains(indicator) else { throw CommandError("no indicator '\(indicator)' in the data") }
-            panel.filter { $0.indicator == indicator }
-        }
-        return panel
+    }
+}
+
+/// What to show: options that select rows of a result. Analyses still read every region and indicator (peers,
+/// companion series, the series a relative target refers to), so an answer never depends on them.
+struct ScopeOptions: ParsableArguments {
+    @Option(help: "Show only this region (repeatable, or comma-separated). Analyses still read every region.")
+    var region: [String] = []
+
+    @Option(help: "Show only this indicator (repeatable, or comma-separated). Analyses still read every indicator.")
+    var indicator: [String] = []
+
+    static func names(_ values: [String]) -> Set<String>? {
+        let names = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return names.isEmpty ? nil : Set(names)
+    }
+
+    /// The scope, its names checked against the data.
+    func scope(in index: PanelIndex) throws -> Scope {
+        let scope = Scope(regions: Self.names(region), indicators: Self.names(indicator))
+        do { try scope.check(against: index) } catch { throw CommandError(error) }
+        return scope
+    }
+}
+
+/// The language of sentences and labels.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Labels and sentences in en or zh (default: the language of the data's indicator names).")
+    var lang: ReportLanguage?
+
+    func labels(for index: PanelIndex) -> ReportLabels {
+        ReportLabels(language: lang ?? ReportBuilder.language(of: index), panel: index.panel)
     }
 }
 

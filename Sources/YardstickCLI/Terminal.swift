@@ -12,7 +12,7 @@ enum Terminal {
 }
 
 /// A progress bar on standard error for long runs, drawn only on a terminal and only past `threshold` items.
-struct ProgressBar {
+struct ProgressBar: Sendable {
     let total: Int
     let label: String
     let enabled: Bool

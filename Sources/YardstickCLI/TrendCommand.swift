@@ -21,6 +21,8 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var input: DataInputOptions
 
+    @OptionGroup var scope: ScopeOptions
+
     @Option(help: "Trend model: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")). auto picks by AICc.")
     var model: ModelChoice = .auto
 
@@ -56,13 +58,14 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try input.load()
-        let series = panel.histories
+        let index = try input.read()
+        let series = index.histories(in: try scope.scope(in: index))
+        let panel = index.panel
         let missing = panel.notRead, other = panel.nonHistoryCount
         guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
         let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
         let bar = ProgressBar(total: series.count, label: "fitting trends")
-        let outcomes = spec.projectAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level, progress: bar.update)
+        let outcomes = spec.forecastAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level, progress: bar.update)
         switch format {
         case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other).rendered())
         case .csv: emit(TrendRenderer.csv(outcomes))

@@ -5,7 +5,8 @@ public enum InspectRenderer {
     /// `{"regions": N, "indicators": N, "observations": N, "targets": N, "first_period", "last_period",
     /// "skipped": N, "missing_values": N, "skipped_by_option": N, "warnings": [...], "region_names": [...],
     /// "coverage": [{indicator, name, unit, direction, kind, regions, values, bounds, targets, preliminary, first, last}]}`.
-    public static func json(_ s: PanelSummary) -> JSONValue {
+    /// Warnings are `{code, text, params}` objects, worded by `labels`.
+    public static func json(_ s: PanelSummary, labels: ReportLabels = ReportLabels(language: .en)) -> JSONValue {
         .object([
             ("regions", .integer(s.regions.count)), ("indicators", .integer(s.indicators)),
             ("observations", .integer(s.observations)), ("targets", .integer(s.targets)),
@@ -13,7 +14,7 @@ public enum InspectRenderer {
             ("last_period", s.lastPeriod.map { .string($0.description) } ?? .null),
             ("skipped", .integer(s.skipped)), ("missing_values", .integer(s.missingValues)),
             ("skipped_by_option", .integer(s.skippedByOption)),
-            ("warnings", .array(s.warnings.map(JSONValue.string))),
+            ("warnings", .array(s.warnings.map { ReportLabels.coded($0.code, labels.panelWarning($0), labels.panelWarningParameters($0)) })),
             ("region_names", .array(s.regions.map(JSONValue.string))),
             ("coverage", .array(s.coverage.map { c in
                 .object([("indicator", .string(c.indicator.id)), ("name", .string(c.indicator.name)),
@@ -27,7 +28,7 @@ public enum InspectRenderer {
         ])
     }
 
-    public static func text(_ s: PanelSummary) -> String {
+    public static func text(_ s: PanelSummary, labels: ReportLabels = ReportLabels(language: .en)) -> String {
         var lines: [String] = []
         let span = s.firstPeriod.map { "\($0)–\(s.lastPeriod!)" } ?? "no periods"
         lines.append("\(s.regions.count) region\(s.regions.count == 1 ? "" : "s"), \(s.indicators) indicators, \(s.observations) observations (\(s.targets) targets), \(span)")
@@ -45,7 +46,7 @@ public enum InspectRenderer {
         }
         lines.append(table.rendered())
         if s.coverage.contains(where: { $0.preliminary > 0 }) { lines.append("* includes preliminary (预计) values") }
-        for w in s.warnings { lines.append("warning: \(w)") }
+        for w in s.warnings { lines.append("warning: " + labels.panelWarning(w)) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -29,6 +29,12 @@ public enum NumberFormat {
         return String(format: "%.\(decimals)f%%", fraction * 100)
     }
 
+    /// `x` with exactly `decimals` decimals: 0.4166 → "0.42" for 2.
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        guard x.isFinite else { return "–" }
+        return String(format: "%.\(decimals)f", x)
+    }
+
     /// A p-value: "< 1e-16" below double resolution, otherwise 3 significant digits.
     public static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "–" }

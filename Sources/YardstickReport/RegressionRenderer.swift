@@ -2,6 +2,9 @@ import Yardstick
 
 /// Renders a ``RegressionResult`` as text (like R's `summary.lm`) or as the `regress` JSON.
 public enum RegressionRenderer {
+    /// Regression output is in English, as R's `summary.lm` is.
+    static let labels = ReportLabels(language: .en)
+
     /// JSON keys: `coefficients` [{term, estimate, std_error, t, p, aliased}], `residual_sd`, `r_squared`,
     /// `adj_r_squared`, `f_statistic`, `f_p_value`, `n`, `rank`, `df_residual`, `aic`, `aicc`, `bic`,
     /// `log_likelihood`, `condition_number`, `warnings`.
@@ -26,7 +29,13 @@ public enum RegressionRenderer {
             ("bic", .number(r.bic)),
             ("log_likelihood", .number(r.logLikelihood)),
             ("condition_number", .number(r.conditionNumber)),
-            ("warnings", .array(r.warnings.map { .string($0.description) })),
+            ("warnings", .array(r.warnings.map { w in
+                var parameters: [(String, JSONValue)] = []
+                if case let .rankDeficient(terms, tolerance) = w {
+                    parameters = [("dropped_terms", .array(terms.map(JSONValue.string))), ("tolerance", .number(tolerance))]
+                }
+                return ReportLabels.coded(w.code, labels.regressionWarning(w), parameters)
+            })),
         ])
     }
 
@@ -44,7 +53,7 @@ public enum RegressionRenderer {
         lines.append("F \(NumberFormat.significant(r.fStatistic, 6)) on \(r.modelDegreesOfFreedom) and \(r.residualDegreesOfFreedom) DF, p \(NumberFormat.pValue(r.fPValue))")
         lines.append("AIC \(NumberFormat.significant(r.aic, 7)), AICc \(r.aicc.map { NumberFormat.significant($0, 7) } ?? "–"), BIC \(NumberFormat.significant(r.bic, 7))")
         lines.append("condition number of the centred, scaled design \(NumberFormat.significant(r.conditionNumber, 3))")
-        for w in r.warnings { lines.append("warning: \(w)") }
+        for w in r.warnings { lines.append("warning: " + labels.regressionWarning(w)) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

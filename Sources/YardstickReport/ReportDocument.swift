@@ -10,6 +10,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 public struct ReportDocument: Sendable {
     /// One scorecard row.
     public struct Row: Sendable, Equatable {
+        /// The region's name (shown when the table has more than one region).
+        public let region: String
         public let indicator: String
         public let latest: String
         public let target: String
@@ -76,6 +78,8 @@ public struct ReportDocument: Sendable {
     public let counts: [(status: TargetStatus, label: String, count: Int)]
     public let labels: ReportLabels
     public let rows: [Row]
+    /// Whether rows come from more than one region (the table then has a region column).
+    public var manyRegions: Bool { Set(rows.map(\.region)).count > 1 }
     public let findings: [Finding]
     public let charts: [Chart]
     public let bars: [Bar]

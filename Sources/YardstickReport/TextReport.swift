@@ -71,7 +71,7 @@ public enum MarkdownReport {
 public enum ReportJSON {
     public static func render(_ d: ReportDocument) -> String {
         let targets: JSONValue
-        if case let .object(pairs) = GapRenderer.json(d.assessments), let t = pairs.first?.1 { targets = t } else { targets = .array([]) }
+        if case let .object(pairs) = GapRenderer.json(d.assessments, labels: d.labels), let t = pairs.first?.1 { targets = t } else { targets = .array([]) }
         return JSONValue.object([
             ("title", .string(d.title)), ("language", .string(d.language.rawValue)), ("headline", .string(d.headline)),
             ("counts", .object(d.counts.map { ($0.status.rawValue, .integer($0.count)) })),

@@ -5,21 +5,24 @@ public enum TrendRenderer {
     /// `{"series": [{region, indicator, model, parameters {…}, sigma, n, aicc, growth {rate, lower, upper},
     /// fitted [{year, value}], forecast [{year, mean, intervals {"80": [lo, hi], …}}], warnings […]}],
     /// "not_fitted": [{region, indicator, points, reason}], "skipped": {"missing": N, "not_trend_points": N}}`.
-    public static func json(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0) -> JSONValue {
+    /// Warnings and reasons are `{code, text, params}` objects, worded by `labels`.
+    public static func json(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0,
+                            labels: ReportLabels = ReportLabels(language: .en)) -> JSONValue {
         var fitted: [JSONValue] = [], failed: [JSONValue] = []
         for o in outcomes {
             switch o.result {
-            case let .success(p): fitted.append(json(p))
+            case let .success(p): fitted.append(json(p, labels: labels))
             case let .failure(e):
                 failed.append(.object([("region", .string(o.series.region)), ("indicator", .string(o.series.indicator)),
-                                       ("points", .integer(o.series.count)), ("reason", .string(e.description))]))
+                                       ("points", .integer(o.series.count)), ("reason", .string(labels.trendError(e))),
+                                       ("code", .string(e.code))]))
             }
         }
         return .object([("series", .array(fitted)), ("not_fitted", .array(failed)),
                         ("skipped", .object([("missing", .integer(missing)), ("not_trend_points", .integer(notTrendPoints))]))])
     }
 
-    static func json(_ p: TrendProjection) -> JSONValue {
+    static func json(_ p: SeriesForecast, labels: ReportLabels) -> JSONValue {
         let f = p.fit
         var growth: JSONValue = .null
         if let g = f.growth {
@@ -33,13 +36,13 @@ public enum TrendRenderer {
             ("sigma", .number(f.sigma)), ("n", .integer(f.observationCount)), ("aicc", .optional(f.aicc)),
             ("growth", growth),
             ("fitted", .array(zip(f.years, f.fitted).map { .object([("year", .integer($0)), ("value", .number($1))]) })),
-            ("forecast", .array(p.forecast.map { point in
+            ("forecast", .array(p.points.map { point in
                 .object([("year", .integer(point.year)), ("mean", .number(point.mean)),
                          ("intervals", .object(point.intervals.map {
                              (NumberFormat.level($0.level), .array([.number($0.lower), .number($0.upper)]))
                          }))])
             })),
-            ("warnings", .array(f.warnings.map { .string($0.description) })),
+            ("warnings", .array(f.warnings.map { ReportLabels.coded($0.code, labels.trendWarning($0), labels.trendWarningParameters($0)) })),
         ])
     }
 
@@ -54,7 +57,7 @@ public enum TrendRenderer {
             for (year, v) in zip(p.fit.years, p.fit.fitted) {
                 lines.append((head + [String(year), "fitted", "\(v)"] + levels.flatMap { _ in ["", ""] }).joined(separator: ","))
             }
-            for point in p.forecast {
+            for point in p.points {
                 lines.append((head + [String(point.year), "forecast", "\(point.mean)"]
                     + point.intervals.flatMap { ["\($0.lower)", "\($0.upper)"] }).joined(separator: ","))
             }
@@ -65,7 +68,7 @@ public enum TrendRenderer {
     /// `indicators` (metadata by id) decides how growth is shown: a growth rate for levels and counts, a change in
     /// the indicator's unit a year (percentage points for rates and shares) otherwise.
     public static func text(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0,
-                            indicators: [String: Indicator] = [:]) -> String {
+                            indicators: [String: Indicator] = [:], labels: ReportLabels = ReportLabels(language: .en)) -> String {
         var blocks: [String] = []
         for o in outcomes {
             guard case let .success(p) = o.result else { continue }
@@ -86,12 +89,12 @@ public enum TrendRenderer {
             }
             var table = TextTable(header: ["year", "forecast"] + p.levels.map { "\(NumberFormat.level($0))% interval" },
                                   alignments: [.right, .right] + p.levels.map { _ in .right })
-            for point in p.forecast {
+            for point in p.points {
                 table.append([String(point.year), NumberFormat.significant(point.mean)]
                     + point.intervals.map { "\(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" })
             }
             lines.append(table.rendered().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            for w in f.warnings { lines.append("  warning: \(w)") }
+            for w in f.warnings { lines.append("  warning: " + labels.trendWarning(w)) }
             blocks.append(lines.joined(separator: "\n"))
         }
         var failed: [String] = [], shortNote: String?
@@ -102,9 +105,9 @@ public enum TrendRenderer {
                 failed.append(name)
                 shortNote = "too few points for any model; points needed: " + needs
                     .sorted { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }
-                    .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+                    .map { "\(labels.model($0.key)) \($0.value)" }.joined(separator: ", ")
             } else {
-                failed.append(name + ": \(e)")
+                failed.append(name + ": " + labels.trendError(e))
             }
         }
         if !failed.isEmpty {

@@ -3,10 +3,11 @@ struct Builder {
     let target: Observation
     let indicator: Indicator
     let history: TargetHistory
-    let fit: Projection
-    var notes: [String]
+    let trend: TargetTrend
+    var notes: [AssessmentNote]
     var targetHigh: Double?
     var gapAbsolute: Double?, gapRelative: Double?, completion: Double?
+    var alreadyMet = false
     var requiredGrowth: Double?, requiredChange: Double?
     var trendGrowth: AnnualChange?
     var probability: Double?
@@ -15,11 +16,11 @@ struct Builder {
     var ambitionPercentile: Double?, ambitionSeen: (count: Int, of: Int)?
     var trackRecord: TrackRecord?
 
-    init(target: Observation, indicator: Indicator, history: TargetHistory, fit: Projection, notes: [String]) {
+    init(target: Observation, indicator: Indicator, history: TargetHistory, trend: TargetTrend, notes: [AssessmentNote]) {
         self.target = target
         self.indicator = indicator
         self.history = history
-        self.fit = fit
+        self.trend = trend
         self.notes = notes
     }
 
@@ -43,8 +44,7 @@ struct Builder {
         ambitionPercentile = Double(sample.filter { $0 < required }.count) / Double(sample.count)
         let seen = sample.filter { $0 >= required }.count
         ambitionSeen = (seen, sample.count)
-        let what = indicator.kind == .growthRate ? "a rate" : compound ? "growth" : "a change"
-        notes.append("this target asks for \(what) seen in \(seen) of the \(sample.count) year\(sample.count == 1 ? "" : "s") on record")
+        notes.append(.ambition(measure: indicator.kind == .growthRate ? .rate : compound ? .growth : .change, seen: seen, of: sample.count))
     }
 
     func build(settings: GapSettings, presets: [PresetResult]) -> TargetAssessment {
@@ -57,9 +57,8 @@ struct Builder {
         return TargetAssessment(
             target: target, indicator: indicator, targetValue: value, targetHigh: targetHigh,
             baseline: history.points.first, latest: history.latest, gapAbsolute: gapAbsolute, gapRelative: gapRelative,
-            completion: completion, requiredGrowth: requiredGrowth, requiredChange: requiredChange, trendGrowth: trendGrowth,
-            projection: fit.projection.map { TargetProjection(model: $0.model, mean: $0.mean, intervals: $0.intervals, logitScale: $0.logit != nil) },
-            path: fit.path, history: history.points,
+            completion: completion, alreadyMet: alreadyMet, requiredGrowth: requiredGrowth, requiredChange: requiredChange,
+            trendGrowth: trendGrowth, projection: trend.projection, path: trend.path, history: history.points,
             probability: probability, status: chosen, ownStatus: own, methodStatuses: presets,
             ambitionPercentile: ambitionPercentile, ambitionSeen: ambitionSeen, trackRecord: trackRecord,
             observed: history.observed, observedMargin: observedMargin, notes: notes)

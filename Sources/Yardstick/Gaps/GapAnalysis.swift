@@ -4,8 +4,8 @@ import Foundation
 /// delivers, the probability of meeting it, Yardstick's status and the five published ones.
 ///
 /// ```swift
-/// let panel = try PanelReader().readEmbedded()
-/// for a in GapAnalysis(settings: GapSettings()).assess(panel) { print(a.indicator.id, a.status) }
+/// let index = PanelIndex(try PanelReader().readEmbedded())
+/// for a in GapAnalysis().assess(index, scope: Scope(regions: ["Zhuzhou"])) { print(a.indicator.id, a.status) }
 /// ```
 ///
 /// Formulas (T* the stated target, or for a bound or range the threshold seen from the latest value; latest value
@@ -23,47 +23,64 @@ import Foundation
 ///   target year is observed; not assessable without a probability (fewer than three values, or a relative
 ///   target without its series).
 ///
-/// Complexity: one trend fit per target (two for ESCAP's time-weighted projection).
+/// Every analysis reads the whole index: a ``Scope`` only chooses which targets are assessed, so that a target's
+/// assessment is the same however the output is scoped (peers, the growth series of a count, the series a relative
+/// target refers to stay available).
+///
+/// - Complexity: O(k) per target for the k records of its series (found in O(1)), and one trend fit (two for
+///   ESCAP's time-weighted projection): linear in the number of targets. Large runs are spread over the cores;
+///   each target's result is the same whatever the thread count.
 public struct GapAnalysis: Sendable {
     public var settings: GapSettings
 
     public init(settings: GapSettings = GapSettings()) { self.settings = settings }
 
-    /// Assesses every target in the panel (or only `region`'s), in the panel's order; `progress` is told how many
-    /// are done after each. Histories and relative targets may use every region of the panel.
-    public func assess(_ panel: Panel, region: String? = nil, progress: (Int) -> Void = { _ in }) -> [TargetAssessment] {
-        let all = panel.targets
-        return all.filter { region == nil || $0.region == region }.enumerated().map { i, t in
-            defer { progress(i + 1) }
-            return assess(t, in: panel, targets: all)
+    /// Assesses the targets within `scope`, in reading order; `progress` is told how many are done (from any
+    /// thread, one call at a time).
+    public func assess(_ index: PanelIndex, scope: Scope = .everything,
+                       progress: @escaping @Sendable (Int) -> Void = { _ in }) -> [TargetAssessment] {
+        let targets = index.targets(in: scope)
+        let chunk = 64, chunks = (targets.count + chunk - 1) / chunk
+        final class Results: @unchecked Sendable {
+            var items: [TargetAssessment?]
+            var done = 0
+            let lock = NSLock()
+            init(_ n: Int) { items = Array(repeating: nil, count: n) }
         }
+        let results = Results(targets.count)
+        let work: @Sendable (Int) -> Void = { c in
+            let range = (c * chunk)..<min(targets.count, (c + 1) * chunk)
+            let out = range.map { assess(targets[$0], in: index) }
+            results.lock.lock()
+            results.items.replaceSubrange(range, with: out.map(Optional.some))
+            results.done += out.count
+            progress(results.done)
+            results.lock.unlock()
+        }
+        if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else if chunks == 1 { work(0) }
+        return results.items.map { $0! }
     }
 
-    /// Assesses one target.
-    public func assess(_ target: Observation, in panel: Panel) -> TargetAssessment {
-        assess(target, in: panel, targets: panel.targets)
-    }
-
-    /// Assesses one target; `targets` are the panel's (found once for many assessments).
-    func assess(_ target: Observation, in panel: Panel, targets: [Observation]) -> TargetAssessment {
-        let indicator = panel.indicator(target.indicator)
+    /// Assesses one target with the evidence of the whole index.
+    public func assess(_ target: Observation, in index: PanelIndex) -> TargetAssessment {
+        let indicator = index.indicator(target.indicator)
         let year = target.period.year
-        var notes: [String] = []
-        if !target.period.isAnnual { notes.append("a \(target.period) target is compared on its year, \(year)") }
-        if target.note.contains("力争") { notes.append("a stretch target (力争)") }
-        let history = TargetHistory(panel: panel, region: target.region, indicator: indicator, targetYear: year)
+        var notes: [AssessmentNote] = []
+        if !target.period.isAnnual { notes.append(.comparedOnYear(period: target.period)) }
+        if target.stretch { notes.append(.stretchTarget) }
+        let history = TargetHistory(index: index, region: target.region, indicator: indicator, targetYear: year)
         notes += history.notes
-        let fit = Projection(history: history.points, indicator: indicator, year: year, settings: settings)
-        notes += fit.notes
+        let trend = TargetTrend(history: history.points, indicator: indicator, year: year, settings: settings)
+        notes += trend.notes
 
         if case let .relative(to) = target.qualifier {
-            return relative(target, indicator, to: to, history: history, fit: fit, panel: panel, targets: targets, notes: notes)
+            return relative(target, indicator, to: to, history: history, trend: trend, index: index, notes: notes)
         }
         let comparison = Comparison(qualifier: target.qualifier, value: target.value, indicator: indicator, settings: settings)!
-        var b = Builder(target: target, indicator: indicator, history: history, fit: fit, notes: notes)
+        var b = Builder(target: target, indicator: indicator, history: history, trend: trend, notes: notes)
         b.targetHigh = { if case let .range(h) = target.qualifier { h } else { nil } }()
         guard let latest = history.latest else {
-            b.notes.append("no actual value before \(year): nothing to compare the target with")
+            b.notes.append(.noActualBefore(year: year))
             return b.build(settings: settings, presets: StatusPresets.all(nil))
         }
         // Gaps and required growth are measured to the stated value; the tolerance of "about" only widens what
@@ -74,6 +91,7 @@ public struct GapAnalysis: Sendable {
         let h = Double(year - latest.year)
         b.gapAbsolute = reference - latest.value
         b.gapRelative = latest.value != 0 ? (reference - latest.value) / abs(latest.value) : nil
+        b.alreadyMet = target.qualifier != .approximately && (reference - latest.value) * (indicator.direction == .lower ? -1 : 1) < 0
         if let base = history.points.first, base.year < latest.year, reference != base.value {
             b.completion = (latest.value - base.value) / (reference - base.value)
         }
@@ -83,14 +101,14 @@ public struct GapAnalysis: Sendable {
             if latest.value > 0 && reference > 0 {
                 b.requiredGrowth = pow(reference / latest.value, 1 / h) - 1
             } else {
-                b.notes.append("a growth rate is undefined from a non-positive value; the required change is \(TargetHistory.short(reference - latest.value)) a year")
+                b.notes.append(.growthUndefined(requiredChange: (reference - latest.value) / h))
             }
         }
-        if history.points.count == 1 { b.notes.append("one value only: the required growth is all that can be said") }
-        if let p = fit.projection {
-            b.trendGrowth = fit.annualChange(from: latest, to: year, compound: compound)
+        if history.points.count == 1 { b.notes.append(.oneValueOnly) }
+        if let p = trend.projection {
+            b.trendGrowth = trend.annualChange(from: latest, to: year, compound: compound)
             b.probability = comparison.probability(cdf: p.cdf, survival: p.survival)
-        } else if let two = fit.twoPointValue {
+        } else if let two = trend.twoPointValue {
             b.trendGrowth = AnnualChange(
                 value: compound ? pow(two / latest.value, 1 / max(h, 1)) - 1 : (two - latest.value) / max(h, 1),
                 interval: nil, isGrowthRate: compound)
@@ -100,62 +118,66 @@ public struct GapAnalysis: Sendable {
             b.observedStatus = comparison.isMet(by: observed.value) ? .met : .missed
             if observed.kind == .lowerBound && !comparison.isMet(by: observed.value) && sense > 0 {
                 b.observedStatus = nil
-                b.notes.append("\(year) is known only as a lower bound (\(TargetHistory.short(observed.value))) below the target: met or missed cannot be told")
+                b.notes.append(.outcomeIsBoundBelowTarget(year: year, value: observed.value))
             }
         }
         b.ambition(compound: compound, reference: reference, sense: sense == 0 ? 1 : sense, history: history)
-        b.trackRecord = GapAnalysis.trackRecord(target, indicator: indicator, panel: panel, targets: targets, settings: settings)
+        b.trackRecord = GapAnalysis.trackRecord(target, indicator: indicator, index: index, settings: settings)
         let inputs = PresetInputs(
             points: history.points.map { ($0.year, $0.value) } + (latest.kind == .lowerBound || latest.kind == .upperBound ? [(latest.year, latest.value)] : []),
             latest: (latest.year, latest.value), target: reference, targetYear: year, sense: sense, compound: compound,
-            projected: fit.projection?.mean ?? fit.twoPointValue, weightedProjected: fit.weightedProjection ?? fit.twoPointValue)
+            projected: trend.projection?.mean ?? trend.twoPointValue, weightedProjected: trend.weightedValue ?? trend.twoPointValue)
         return b.build(settings: settings, presets: StatusPresets.all(inputs))
     }
 
     /// Targets relative to another series (income growth above GDP growth) or to a peer aggregate (below the
     /// provincial average), evaluated against that series' projection, or its own target for the year.
-    func relative(_ target: Observation, _ indicator: Indicator, to: String, history: TargetHistory, fit: Projection,
-                  panel: Panel, targets: [Observation], notes: [String]) -> TargetAssessment {
-        var b = Builder(target: target, indicator: indicator, history: history, fit: fit, notes: notes)
+    func relative(_ target: Observation, _ indicator: Indicator, to: String, history: TargetHistory, trend: TargetTrend,
+                  index: PanelIndex, notes: [AssessmentNote]) -> TargetAssessment {
+        var b = Builder(target: target, indicator: indicator, history: history, trend: trend, notes: notes)
         let parts = to.split(separator: ":", maxSplits: 1).map(String.init)
         let (region, otherID) = parts.count == 2 ? (parts[0], parts[1]) : (target.region, parts[0])
-        let other = panel.indicator(otherID)
+        let other = index.indicator(otherID)
         let year = target.period.year
-        let otherHistory = TargetHistory(panel: panel, region: region, indicator: other, targetYear: year)
-        let otherFit = Projection(history: otherHistory.points, indicator: other, year: year, settings: settings)
+        let otherHistory = TargetHistory(index: index, region: region, indicator: other, targetYear: year)
+        let otherTrend = TargetTrend(history: otherHistory.points, indicator: other, year: year, settings: settings)
         let sense: Double = indicator.direction == .lower ? -1 : 1
-        let otherTarget = targets.first { $0.region == region && $0.indicator == otherID && $0.period.year == year && $0.value.isFinite }
-        guard let mine = fit.projection else {
-            b.notes.append("not assessable: \(indicator.id) has \(history.points.count) value\(history.points.count == 1 ? "" : "s") for \(target.region), fewer than a trend needs")
+        let otherTarget = index.series(region: region, indicator: otherID).flatMap { s in
+            index.points(s).first { $0.kind == .target && $0.year == year && $0.value.isFinite }
+        }
+        guard let mine = trend.projection else {
+            b.notes.append(.relativeTooShort(points: history.points.count))
             return b.build(settings: settings, presets: StatusPresets.all(nil))
         }
-        if let theirs = otherFit.projection {
+        if let theirs = otherTrend.projection {
             // P(s·(Y − Z) > 0) with Y, Z independent, each approximated by a normal with its predictive mean and sd.
-            let m = mine.mean - theirs.mean, sd = (mine.sd * mine.sd + theirs.sd * theirs.sd).squareRoot()
+            let m = mine.mean - theirs.mean
+            let sd = (mine.standardDeviation * mine.standardDeviation + theirs.standardDeviation * theirs.standardDeviation).squareRoot()
             b.probability = sd > 0 ? Normal.cdf(sense * m / sd) : (sense * m > 0 ? 1 : 0)
-            b.notes.append("compared with the projection of \(region == target.region ? otherID : to) for \(year)")
+            b.notes.append(.relativeToProjection(region: region, indicator: otherID, year: year))
         } else if let t = otherTarget {
             b.probability = sense > 0 ? mine.survival(t.value) : mine.cdf(t.value)
-            b.notes.append("compared with the \(year) target for \(otherID), \(TargetHistory.short(t.value))")
+            b.notes.append(.relativeToTarget(region: region, indicator: otherID, year: year, value: t.value))
         } else {
-            b.notes.append("not assessable: no history for \(to) to compare with")
+            b.notes.append(.relativeWithoutSeries(region: region, indicator: otherID))
         }
         return b.build(settings: settings, presets: StatusPresets.all(nil))
     }
 
     /// Earlier targets of the same region and indicator whose year has an actual value.
-    static func trackRecord(_ target: Observation, indicator: Indicator, panel: Panel, targets: [Observation],
-                            settings: GapSettings) -> TrackRecord? {
-        let earlier = targets.filter {
-            $0.region == target.region && $0.indicator == target.indicator && $0.period.year < target.period.year
-        }
+    ///
+    /// - Complexity: O(k) for the k records of the series.
+    static func trackRecord(_ target: Observation, indicator: Indicator, index: PanelIndex, settings: GapSettings) -> TrackRecord? {
+        guard let s = index.series(region: target.region, indicator: target.indicator) else { return nil }
+        var actuals: [Int: Double] = [:]
+        for p in index.historyPoints(s) { actuals[p.year] = p.value }
+        let earlier = index.points(s).filter { $0.kind == .target && $0.year < target.period.year }
         var met = 0, missed = 0, margins: [Double] = []
         for t in earlier {
-            guard let c = Comparison(qualifier: t.qualifier, value: t.value, indicator: indicator, settings: settings) else { continue }
-            let actual = panel.historyObservations(region: t.region, indicator: t.indicator).first { $0.period.year == t.period.year }
-            guard let actual else { continue }
-            if c.isMet(by: actual.value) { met += 1 } else { missed += 1 }
-            margins.append((indicator.direction == .lower ? -1 : 1) * (actual.value - t.value))
+            guard let c = Comparison(qualifier: t.qualifier, value: t.value, indicator: indicator, settings: settings),
+                  let actual = actuals[t.year] else { continue }
+            if c.isMet(by: actual) { met += 1 } else { missed += 1 }
+            margins.append((indicator.direction == .lower ? -1 : 1) * (actual - t.value))
         }
         guard met + missed > 0 else { return nil }
         return TrackRecord(met: met, missed: missed, meanMiss: margins.reduce(0, +) / Double(margins.count))

@@ -1,13 +1,3 @@
-/// A published method's verdict on one target: its own label, the Yardstick class it maps to, and the number
-/// it rests on.
-public struct PresetResult: Sendable, Equatable {
-    public let method: StatusMethod
-    public let label: String
-    public let status: TargetStatus
-    /// The ratio or index the class was read from (nil when not assessable).
-    public let value: Double?
-}
-
 /// What the presets need, all in "improvement units": values multiplied by the sense s (+1 when meeting the target
 /// means going up, −1 going down), so that larger is better for every indicator.
 struct PresetInputs {
@@ -56,8 +46,8 @@ enum StatusPresets {
         [eurostat(x), unsd(x), escap(x), sdr(x), destatis(x)]
     }
 
-    static func notAssessable(_ m: StatusMethod, _ why: String) -> PresetResult {
-        PresetResult(method: m, label: "not assessable (\(why))", status: .notAssessable, value: nil)
+    static func notAssessable(_ m: StatusMethod, _ why: PresetShortfall) -> PresetResult {
+        PresetResult(method: m, verdict: .notAssessable(why), status: .notAssessable, value: nil)
     }
 
     /// Annual rate between two values: compound (a/b)^(1/years) − 1 or linear (a − b)/years, in improvement units.
@@ -71,76 +61,76 @@ enum StatusPresets {
     }
 
     static func eurostat(_ x: PresetInputs?) -> PresetResult {
-        guard let x else { return notAssessable(.eurostat, "no history") }
-        guard x.points.count >= 2 else { return notAssessable(.eurostat, "needs two values") }
+        guard let x else { return notAssessable(.eurostat, .noHistory) }
+        guard x.points.count >= 2 else { return notAssessable(.eurostat, .needsTwoValues) }
         if x.alreadyMet {
-            return PresetResult(method: .eurostat, label: "target reached", status: .onTrack, value: nil)
+            return PresetResult(method: .eurostat, verdict: .targetReached, status: .onTrack, value: nil)
         }
         let start = x.points.first { $0.year >= x.latest.year - 5 } ?? x.points[0]
         guard let achieved = rate(from: start.value, to: x.latest.value, years: Double(x.latest.year - start.year), compound: x.compound, sense: x.sense),
               let required = rate(from: x.latest.value, to: x.target, years: Double(x.targetYear - x.latest.year), compound: x.compound, sense: x.sense),
-              required > 0 else { return notAssessable(.eurostat, "growth undefined for non-positive values") }
-        return classify(.eurostat, achieved / required, [(0.95, "significant progress", .onTrack), (0.60, "moderate progress", .atRisk),
-                                                         (0, "insufficient progress", .offTrack)], else: "movement away from the target")
+              required > 0 else { return notAssessable(.eurostat, .growthUndefined) }
+        return classify(.eurostat, achieved / required, [(0.95, .significantProgress, .onTrack), (0.60, .moderateProgress, .atRisk),
+                                                         (0, .insufficientProgress, .offTrack)], else: .movementAway)
     }
 
     static func unsd(_ x: PresetInputs?) -> PresetResult {
-        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.unsd, "needs a trend") }
+        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.unsd, .needsTrend) }
         if x.alreadyMet {
-            return PresetResult(method: .unsd, label: "target met or almost met", status: .onTrack, value: nil)
+            return PresetResult(method: .unsd, verdict: .metOrAlmostMet, status: .onTrack, value: nil)
         }
         let base = x.baseline
-        guard x.target != base else { return notAssessable(.unsd, "target equals the baseline") }
-        return classify(.unsd, (p - base) / (x.target - base), [(0.95, "on track", .onTrack), (0.10, "fair progress, acceleration needed", .atRisk),
-                                                               (0, "limited or no progress", .offTrack)], else: "deterioration")
+        guard x.target != base else { return notAssessable(.unsd, .targetEqualsBaseline) }
+        return classify(.unsd, (p - base) / (x.target - base), [(0.95, .onTrack, .onTrack), (0.10, .fairProgress, .atRisk),
+                                                               (0, .limitedProgress, .offTrack)], else: .deterioration)
     }
 
     static func escap(_ x: PresetInputs?) -> PresetResult {
-        guard let x, x.points.count >= 2 else { return notAssessable(.escap, "needs two values") }
+        guard let x, x.points.count >= 2 else { return notAssessable(.escap, .needsTwoValues) }
         let base = x.baseline
-        guard x.target != base else { return notAssessable(.escap, "target equals the baseline") }
+        guard x.target != base else { return notAssessable(.escap, .targetEqualsBaseline) }
         let csi = (x.latest.value - base) / (x.target - base)
-        guard let w = x.weightedProjected else { return notAssessable(.escap, "needs a trend") }
+        guard let w = x.weightedProjected else { return notAssessable(.escap, .needsTrend) }
         let a = (w - base) / (x.target - base)
-        let r = classify(.escap, a, [(1, "maintain progress", .onTrack), (0, "accelerate progress", .atRisk)], else: "reverse trend")
-        return PresetResult(method: .escap, label: r.label + " (current status index \(String(format: "%.2f", csi)))", status: r.status, value: a)
+        let r = classify(.escap, a, [(1, .maintainProgress, .onTrack), (0, .accelerateProgress, .atRisk)], else: .reverseTrend)
+        return PresetResult(method: .escap, verdict: r.verdict, status: r.status, value: a, currentStatusIndex: csi)
     }
 
     static func sdr(_ x: PresetInputs?) -> PresetResult {
-        guard let x, x.points.count >= 2 else { return notAssessable(.sdr, "needs two values") }
+        guard let x, x.points.count >= 2 else { return notAssessable(.sdr, .needsTwoValues) }
         if x.alreadyMet {
-            return PresetResult(method: .sdr, label: "on track or maintaining achievement", status: .onTrack, value: nil)
+            return PresetResult(method: .sdr, verdict: .maintainingAchievement, status: .onTrack, value: nil)
         }
         let first = x.points[0]
         let achieved = x.sense * (x.latest.value - first.value) / Double(x.latest.year - first.year)
         let required = x.sense * (x.target - x.latest.value) / Double(x.targetYear - x.latest.year)
-        guard required > 0, achieved.isFinite else { return notAssessable(.sdr, "no time left to the target") }
+        guard required > 0, achieved.isFinite else { return notAssessable(.sdr, .noTimeLeft) }
         let r = achieved / required
-        return classify(.sdr, r, [(1, "on track", .onTrack), (0.5, "moderately improving", .atRisk)],
-                        positive: "stagnating", else: "decreasing")
+        return classify(.sdr, r, [(1, .onTrack, .onTrack), (0.5, .moderatelyImproving, .atRisk)],
+                        positive: .stagnating, else: .decreasing)
     }
 
     static func destatis(_ x: PresetInputs?) -> PresetResult {
-        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.destatis, "needs a trend") }
+        guard let x, x.points.count >= 2, let p = x.projected else { return notAssessable(.destatis, .needsTrend) }
         let gap = x.sense * (x.target - x.latest.value)
         if x.alreadyMet {
-            return PresetResult(method: .destatis, label: "sun (target reached)", status: .onTrack, value: nil)
+            return PresetResult(method: .destatis, verdict: .sunTargetReached, status: .onTrack, value: nil)
         }
         let d = x.sense * (x.target - p) / gap
-        if d <= 0.05 { return PresetResult(method: .destatis, label: "sun", status: .onTrack, value: d) }
-        if d <= 0.20 { return PresetResult(method: .destatis, label: "slightly cloudy", status: .atRisk, value: d) }
-        if x.sense * (p - x.latest.value) > 0 { return PresetResult(method: .destatis, label: "cloudy", status: .offTrack, value: d) }
-        return PresetResult(method: .destatis, label: "thunderstorm", status: .offTrack, value: d)
+        if d <= 0.05 { return PresetResult(method: .destatis, verdict: .sun, status: .onTrack, value: d) }
+        if d <= 0.20 { return PresetResult(method: .destatis, verdict: .slightlyCloudy, status: .atRisk, value: d) }
+        if x.sense * (p - x.latest.value) > 0 { return PresetResult(method: .destatis, verdict: .cloudy, status: .offTrack, value: d) }
+        return PresetResult(method: .destatis, verdict: .thunderstorm, status: .offTrack, value: d)
     }
 
     /// The first class whose lower bound r reaches; then `positive` for r > 0 if given; otherwise `else`.
-    static func classify(_ m: StatusMethod, _ r: Double, _ classes: [(Double, String, TargetStatus)],
-                         positive: String? = nil, else last: String) -> PresetResult {
-        for (bound, label, status) in classes where r >= bound {
-            return PresetResult(method: m, label: label, status: status, value: r)
+    static func classify(_ m: StatusMethod, _ r: Double, _ classes: [(Double, PresetVerdict, TargetStatus)],
+                         positive: PresetVerdict? = nil, else last: PresetVerdict) -> PresetResult {
+        for (bound, verdict, status) in classes where r >= bound {
+            return PresetResult(method: m, verdict: verdict, status: status, value: r)
         }
-        if let positive, r > 0 { return PresetResult(method: m, label: positive, status: .offTrack, value: r) }
-        return PresetResult(method: m, label: last, status: .offTrack, value: r)
+        if let positive, r > 0 { return PresetResult(method: m, verdict: positive, status: .offTrack, value: r) }
+        return PresetResult(method: m, verdict: last, status: .offTrack, value: r)
     }
 }
 

@@ -8,15 +8,6 @@ public struct AnnualChange: Sendable, Equatable {
     public let isGrowthRate: Bool
 }
 
-/// The projection for the target period.
-public struct TargetProjection: Sendable, Equatable {
-    public let model: TrendModelKind
-    public let mean: Double
-    public let intervals: [PredictionInterval]
-    /// Whether the projection was made on the logit scale (a bounded share) and transformed back.
-    public let logitScale: Bool
-}
-
 /// A trend line for charts: the fitted values over the history and the projection, year by year, to the target
 /// year, with its prediction bands (on the data's scale).
 public struct TrendPath: Sendable, Equatable {
@@ -54,6 +45,9 @@ public struct TargetAssessment: Sendable {
     public let gapRelative: Double?
     /// Progress made over progress required: (latest − baseline)/(reference − baseline).
     public let completion: Double?
+    /// Whether the latest value is already beyond the stated target in the direction of improvement (not for an
+    /// "about" target, whose tolerance works both ways).
+    public let alreadyMet: Bool
     /// The growth a year needed from the latest value: (reference/latest)^(1/years) − 1 (levels, counts).
     public let requiredGrowth: Double?
     /// The change a year needed: (reference − latest)/years, in the data's unit.
@@ -61,7 +55,7 @@ public struct TargetAssessment: Sendable {
     /// The growth (or change) a year the trend delivers from the latest value to its projection, with the
     /// interval implied by the projection's 95% interval.
     public let trendGrowth: AnnualChange?
-    public let projection: TargetProjection?
+    public let projection: Projection?
     /// The trend line and its projection for charts.
     public let path: TrendPath?
     /// The history before the target year (actual, preliminary and derived values; bounds are not points).
@@ -81,5 +75,6 @@ public struct TargetAssessment: Sendable {
     /// For a target period already observed: the value, and by how much it beat (+) or missed (−) the target.
     public let observed: HistoryPoint?
     public let observedMargin: Double?
-    public let notes: [String]
+    /// What a reader should know, as values (the report module words them).
+    public let notes: [AssessmentNote]
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a history value is known.
 public enum PointKind: String, Sendable, Equatable {
     case actual
@@ -27,53 +25,57 @@ struct TargetHistory {
     var latest: HistoryPoint?
     /// A value for the target year itself (a year already past), point or bound.
     var observed: HistoryPoint?
-    var notes: [String] = []
+    var notes: [AssessmentNote] = []
 
-    init(panel: Panel, region: String, indicator: Indicator, targetYear: Int) {
-        let obs = panel.historyObservations(region: region, indicator: indicator.id)
-        for o in obs where o.period.year < targetYear {
-            points.append(HistoryPoint(year: o.period.year, value: o.value, kind: o.kind == .preliminary ? .preliminary : .actual))
+    /// The history of `indicator` in `region` before `targetYear`.
+    ///
+    /// - Complexity: O(k) for the k records of the series (and of its growth series), found in O(1).
+    init(index: PanelIndex, region: String, indicator: Indicator, targetYear: Int) {
+        guard let s = index.series(region: region, indicator: indicator.id) else { return }
+        func kind(_ p: PanelIndex.Point) -> PointKind { p.kind == .preliminary ? .preliminary : .actual }
+        let history = index.historyPoints(s)
+        for p in history where p.year < targetYear {
+            points.append(HistoryPoint(year: p.year, value: p.value, kind: kind(p)))
         }
-        if let o = obs.first(where: { $0.period.year == targetYear }) {
-            observed = HistoryPoint(year: targetYear, value: o.value, kind: o.kind == .preliminary ? .preliminary : .actual)
+        if let p = history.first(where: { $0.year == targetYear }) {
+            observed = HistoryPoint(year: targetYear, value: p.value, kind: kind(p))
         }
-        // A level reported with its growth gives the level of the year before (counts only: for money amounts the
-        // reported growth is usually real, at comparable prices, and would not give the nominal level).
-        if indicator.kind == .count {
-            let growth = panel.history(region: region, indicator: indicator.id + "_growth")
-            for (year, g) in zip(growth.years, growth.values) where year < targetYear && g > -100 {
-                guard let level = points.first(where: { $0.year == year }), !points.contains(where: { $0.year == year - 1 }) else { continue }
-                let previous = level.value / (1 + g / 100)
-                points.append(HistoryPoint(year: year - 1, value: previous, kind: .derived))
-                notes.append("\(year - 1) value \(Self.short(previous)) derived from \(Self.short(level.value)) in \(year) and its reported growth of \(Self.short(g))%")
+        // A count reported with its growth gives the count of the year before (counts only: for money amounts the
+        // reported growth is usually real, at comparable prices, and would not give the nominal level). The growth
+        // series is the one the metadata declares (`growth_of`).
+        if indicator.kind == .count, let g = index.growthIndicator(of: indicator.id),
+           let gs = index.series(region: region, indicator: g) {
+            let years = Set(points.map(\.year))
+            for p in index.historyPoints(gs) where p.year < targetYear && p.value > -100 {
+                guard let level = points.first(where: { $0.year == p.year }), !years.contains(p.year - 1) else { continue }
+                let previous = level.value / (1 + p.value / 100)
+                points.append(HistoryPoint(year: p.year - 1, value: previous, kind: .derived))
+                notes.append(.derivedFromGrowth(year: p.year - 1, value: previous, level: level.value, growth: p.value))
             }
             points.sort { $0.year < $1.year }
         }
         latest = points.last
         // A bound more recent than the last known value stands in for it ("more than 1200" in 2023).
-        let bounds = panel.observations(region: region, indicator: indicator.id).filter {
-            $0.kind != .target && !$0.qualifier.isPointValue && $0.period.isAnnual
-        }
-        for b in bounds {
+        for b in index.points(s) where b.kind != .target && !b.qualifier.isPointValue && b.period.isAnnual {
             let kind: PointKind
             switch b.qualifier {
             case .atLeast, .moreThan: kind = .lowerBound
             case .atMost, .lessThan: kind = .upperBound
             default: continue
             }
-            let point = HistoryPoint(year: b.period.year, value: b.value, kind: kind)
-            if b.period.year < targetYear, latest.map({ b.period.year > $0.year }) ?? true {
+            let point = HistoryPoint(year: b.year, value: b.value, kind: kind)
+            if b.year < targetYear, latest.map({ b.year > $0.year }) ?? true {
                 latest = point
-                notes.append("the latest value is a \(kind == .lowerBound ? "lower" : "upper") bound (\(b.qualifier.symbol) \(Self.short(b.value)) in \(b.period.year)); required growth and gaps are measured from it")
-            } else if b.period.year == targetYear, observed == nil {
+            } else if b.year == targetYear, observed == nil {
                 observed = point
             }
         }
-        if latest?.kind == .preliminary { notes.append("the latest value (\(latest!.year)) is preliminary (预计)") }
-    }
-
-    static func short(_ x: Double) -> String {
-        let s = String(format: "%.4g", x)
-        return s.contains("e") ? String(x) : s
+        if let l = latest {
+            switch l.kind {
+            case .lowerBound, .upperBound: notes.append(.latestIsBound(kind: l.kind, value: l.value, year: l.year))
+            case .preliminary: notes.append(.latestIsPreliminary(year: l.year))
+            case .actual, .derived: break
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@
 /// `value`. Optional: `kind` (`actual`, `preliminary`, `target`; empty is actual), `qualifier` (`=`, `~`, `>=`, `>`,
 /// `<=`, `<`, `range`, `relative`; the words exact, approx, at_least, more_than, at_most, less_than and the Chinese
 /// 左右, 以上, 不低于, 突破, 超过, 以内, 以下 are accepted), `value_high` (for `range`), `relative_to` (for
-/// `relative`: `indicator` or `region:indicator`), `unit`, `source`, `note`.
+/// `relative`: `indicator` or `region:indicator`), `unit`, `source`, `note`, `stretch` (a stretch target, 力争: `yes`,
+/// `true`, `1` or `力争`; empty, `no`, `false` or `0` otherwise).
 ///
 /// Values may carry thousands separators, full-width digits, a `%` sign and 万/亿 (moved into the unit); missing
 /// markers (empty, `NA`, `..`, `:`, `-`, `—`) are counted, not errors.
@@ -24,6 +25,10 @@ public enum LongCSV {
         return Dictionary(uniqueKeysWithValues: words.flatMap { q, ws in ws.map { ($0, q) } })
     }()
 
+    /// What the `stretch` column's words mean.
+    static let stretchWords: [String: Bool] = ["": false, "no": false, "false": false, "0": false,
+                                               "yes": true, "true": true, "1": true, "力争": true]
+
     /// Reads a long CSV table into a panel.
     ///
     /// Complexity: O(rows); a row whose region, indicator, kind, qualifier, unit, source and note repeat the row
@@ -36,13 +41,15 @@ public enum LongCSV {
         let table: CSVTable
         var rows: CSVCursor
         let r: Int, ind: Int, y: Int, v: Int
-        let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?
+        let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?, stretchC: Int?
         var builder: PanelBuilder
         var caches: [FieldCache]
         /// The last kind and qualifier column texts, by string number, and what they mean (for the qualifier, also
         /// its number, except for a range or relative target, whose qualifier varies by row).
         var kinds: (key: Int32, value: ObservationKind?) = (-1, nil)
         var qualifiers: (key: Int32, value: Qualifier?, id: Int32) = (-1, nil, 0)
+        /// The last stretch column text, by string number, and what it means.
+        var stretches: (key: Int32, value: Bool?) = (0, false)
 
         static func observations(rows: Int, columns: Int) -> Int { rows }
 
@@ -60,6 +67,7 @@ public enum LongCSV {
             kindC = table.optionalColumn("kind"); qualC = table.optionalColumn("qualifier")
             highC = table.optionalColumn("value_high"); relC = table.optionalColumn("relative_to")
             unitC = table.optionalColumn("unit"); srcC = table.optionalColumn("source"); noteC = table.optionalColumn("note")
+            stretchC = table.optionalColumn("stretch")
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
         }
 
@@ -143,10 +151,14 @@ public enum LongCSV {
                 qualifier = builder.qualifierID(.relative(to: to))
             default: break
             }
-            let source = id(srcC), note = id(noteC)
+            let source = id(srcC), note = id(noteC), stretchID = id(stretchC)
+            if stretchID != stretches.key {
+                stretches = (stretchID, LongCSV.stretchWords[builder.panel.table.strings[id: stretchID].lowercased()])
+            }
+            guard let stretch = stretches.value else { throw bad(stretchC!, "yes, no, true, false, 1, 0, 力争 or empty") }
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
                                           value: value, kind: kind, qualifier: qualifier, unit: unit, source: source,
-                                          note: note, line: rows.line) {
+                                          note: note, stretch: stretch, line: rows.line) {
                 throw conflict.error(at: cell(unitC ?? v))
             }
         }
@@ -155,13 +167,13 @@ public enum LongCSV {
     /// Writes observations as a canonical long CSV (every column, RFC 4180 quoting); reading it back gives the
     /// same observations.
     public static func write(_ panel: Panel) -> String {
-        var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note"]
+        var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note,stretch"]
         for o in panel.observations {
             var high = "", rel = ""
             if case let .range(h) = o.qualifier { high = shortest(h) }
             if case let .relative(to) = o.qualifier { rel = to }
             lines.append([o.region, o.indicator, o.period.description, o.value.isNaN ? "" : shortest(o.value), o.kind.rawValue,
-                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note].map(CSVTable.escape).joined(separator: ","))
+                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note, o.stretch ? "yes" : ""].map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,11 +1,12 @@
 /// Indicator metadata from a CSV: `id` (required), `name`, `name_en`, `unit`, `direction` (higher, lower, target),
-/// `lower` and `upper` (natural bounds), `kind` (level, growth_rate, share, count, rank).
+/// `lower` and `upper` (natural bounds), `kind` (level, growth_rate, share, count, rank), `growth_of` (the indicator
+/// whose growth rate this one is, ``Indicator/growthOf``).
 public enum MetadataReader {
     public static func read(_ table: CSVTable) throws(InputError) -> [Indicator] {
         let idC = try table.column("id")
         let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en"), unitC = table.optionalColumn("unit")
         let dirC = table.optionalColumn("direction"), loC = table.optionalColumn("lower"), hiC = table.optionalColumn("upper")
-        let kindC = table.optionalColumn("kind")
+        let kindC = table.optionalColumn("kind"), growthC = table.optionalColumn("growth_of")
         var out: [Indicator] = [], seen: [String: Int] = [:]
         for row in table.rows {
             let f = row.fields
@@ -39,7 +40,32 @@ public enum MetadataReader {
             }
             out.append(Indicator(id: id, name: text(nameC).isEmpty ? id : text(nameC),
                                  englishName: text(enC).isEmpty ? nil : text(enC), unit: text(unitC),
-                                 direction: kind == .rank && dirText.isEmpty ? .lower : direction, bounds: bounds, kind: kind))
+                                 direction: kind == .rank && dirText.isEmpty ? .lower : direction, bounds: bounds, kind: kind,
+                                 growthOf: text(growthC).isEmpty ? nil : text(growthC)))
+        }
+        return out
+    }
+}
+
+extension MetadataReader {
+    /// Region names from a CSV: `id` (required, as the data names the region), `name` (in the source's language),
+    /// `name_en`.
+    public static func regionNames(_ table: CSVTable) throws(InputError) -> [String: RegionNames] {
+        let idC = try table.column("id")
+        let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en")
+        var out: [String: RegionNames] = [:], seen: [String: Int] = [:]
+        for row in table.rows {
+            func text(_ c: Int?) -> String? {
+                let t = c.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                return t.isEmpty ? nil : t
+            }
+            guard let id = text(idC) else {
+                throw .invalidCell(file: table.file, line: row.line, column: idC + 1, columnName: table.header[idC],
+                                   found: row.fields[idC], expected: "a region id")
+            }
+            if let first = seen[id] { throw .duplicate(file: table.file, line: row.line, firstLine: first, what: "names of region \(id)") }
+            seen[id] = row.line
+            out[id] = RegionNames(name: text(nameC), englishName: text(enC))
         }
         return out
     }

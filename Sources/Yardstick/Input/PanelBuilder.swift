@@ -35,7 +35,7 @@ struct PanelBuilder {
 
     mutating func missing(_ n: Int = 1) { panel.missingValues += n }
     mutating func skip(_ n: Int = 1) { panel.skipped += n }
-    mutating func warn(_ text: String) { panel.warnings.append(text) }
+    mutating func warn(_ w: PanelWarning) { panel.warnings.append(w) }
 
     /// A unit that differs from the one an indicator already has, other than by a magnitude word.
     struct UnitConflict {
@@ -48,12 +48,13 @@ struct PanelBuilder {
     /// ``ObservationTable/code(_:)``. Returns the conflict, and adds nothing, when the unit cannot be the
     /// indicator's (the caller knows the cell to name).
     mutating func add(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind = .actual,
-                      qualifier: Int32 = 0, unit: Int32 = 0, source: Int32 = 0, note: Int32 = 0, line: Int) -> UnitConflict? {
+                      qualifier: Int32 = 0, unit: Int32 = 0, source: Int32 = 0, note: Int32 = 0, stretch: Bool = false,
+                      line: Int) -> UnitConflict? {
         var value = value, unit = unit
         let i = Int(indicator)
         if i < unitOf.count && unitOf[i] == unit {                  // the usual case: the indicator's known unit
             append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
-                   unit: unit, source: source, note: note, line: line)
+                   unit: unit, source: source, note: note, stretch: stretch, line: line)
             return nil
         }
         growUnits(to: max(i + 1, panel.table.strings.count))
@@ -73,7 +74,7 @@ struct PanelBuilder {
             conversions += 1
         }
         append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
-               unit: unit, source: source, note: note, line: line)
+               unit: unit, source: source, note: note, stretch: stretch, line: line)
         return nil
     }
 
@@ -86,8 +87,10 @@ struct PanelBuilder {
 
     /// The number of the attributes, remembered for the next record.
     @inline(__always)
-    private mutating func attributesID(_ kind: ObservationKind, _ qualifier: Int32, _ source: Int32, _ note: Int32) -> Int32 {
-        let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID)
+    private mutating func attributesID(_ kind: ObservationKind, _ qualifier: Int32, _ source: Int32, _ note: Int32,
+                                       stretch: Bool = false) -> Int32 {
+        let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID,
+                                                     stretch: stretch)
         if let last = lastAttributes, last.attributes == attributes { return last.id }
         let id = panel.table.attributes.intern(attributes)
         lastAttributes = (attributes, id)
@@ -96,9 +99,9 @@ struct PanelBuilder {
 
     @inline(__always)
     private mutating func append(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind,
-                                 qualifier: Int32, unit: Int32, source: Int32, note: Int32, line: Int) {
+                                 qualifier: Int32, unit: Int32, source: Int32, note: Int32, stretch: Bool, line: Int) {
         if period & 31 != 0 { subAnnual += 1 }
-        let id = attributesID(kind, qualifier, source, note)
+        let id = attributesID(kind, qualifier, source, note, stretch: stretch)
         let record = ObservationTable.Record(region: region, indicator: indicator, period: period,
                                              line: Int32(truncatingIfNeeded: line), unit: unit, attributes: id, value: value)
         track(record)
@@ -135,7 +138,7 @@ struct PanelBuilder {
     mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> InputCell) throws(InputError) {
         if let conflict = add(region: intern(o.region), indicator: intern(o.indicator), period: ObservationTable.code(o.period),
                               value: o.value, kind: o.kind, qualifier: qualifierID(o.qualifier), unit: intern(o.unit),
-                              source: intern(o.source), note: intern(o.note), line: line) {
+                              source: intern(o.source), note: intern(o.note), stretch: o.stretch, line: line) {
             throw conflict.error(at: unitCell())
         }
     }
@@ -193,52 +196,11 @@ struct PanelBuilder {
                              what: "\(o.region) / \(o.indicator) / \(o.period) (\(o.kind == .target ? "target" : "value"))")
         }
         if conversions > 0 {
-            p.warnings.append("\(file): \(conversions) value\(conversions == 1 ? "" : "s") converted between units that differ by a magnitude word (万/亿)")
+            p.warnings.append(.unitsConverted(file: file, count: conversions))
         }
         if subAnnual > 0 {
-            p.warnings.append("\(file): \(subAnnual) quarterly or monthly value\(subAnnual == 1 ? " is" : "s are") not used for yearly trends")
+            p.warnings.append(.subAnnualNotInTrends(file: file, count: subAnnual))
         }
         return p
-    }
-}
-
-/// Finds an observation given twice: the same region, indicator, period and slot (target; actual; preliminary;
-/// each kind of bound, ``Observation/duplicateSlot``).
-enum DuplicateFinder {
-    /// The first row (in reading order) whose key an earlier row has, with that earlier row; nil when every key
-    /// is distinct. (Builders know when keys rose row after row and then need not ask.)
-    ///
-    /// Complexity: O(n) expected, one hash per row.
-    static func first(in t: ObservationTable) -> (first: Int, second: Int)? {
-        var firstRow: [UInt64: Int32] = [:]
-        firstRow.reserveCapacity(t.count)
-        for (i, r) in t.records.enumerated() {
-            guard let key = packed(t, r) else { return firstByHashing(t) }
-            if let f = firstRow.updateValue(Int32(i), forKey: key) { return (Int(f), i) }
-        }
-        return nil
-    }
-
-    /// The key as one 64-bit number (20 bits each for region and indicator, 19 for the period code, 5 for the
-    /// slot) when it fits, nil otherwise.
-    @inline(__always) static func packed(_ t: ObservationTable, _ o: ObservationTable.Record) -> UInt64? {
-        packed(o, slot: UInt64(t.slot(o)))
-    }
-
-    @inline(__always) static func packed(_ o: ObservationTable.Record, slot: UInt64) -> UInt64? {
-        let r = o.region, ind = o.indicator, p = o.period
-        guard r < 1 << 20, ind < 1 << 20, p >= 0, p < 1 << 19 else { return nil }
-        return UInt64(r) << 44 | UInt64(ind) << 24 | UInt64(p) << 5 | slot
-    }
-
-    private struct Key: Hashable { let region: Int32, indicator: Int32, period: Int32, slot: Int }
-
-    private static func firstByHashing(_ t: ObservationTable) -> (first: Int, second: Int)? {
-        var firstRow: [Key: Int] = [:]
-        for (i, r) in t.records.enumerated() {
-            let k = Key(region: r.region, indicator: r.indicator, period: r.period, slot: t.slot(r))
-            if let f = firstRow.updateValue(i, forKey: k) { return (f, i) }
-        }
-        return nil
     }
 }

@@ -29,6 +29,8 @@ public struct PanelReader: Sendable {
     public var indicatorColumns: [String]?
     /// An indicator metadata CSV (``MetadataReader``).
     public var metadataFile: String?
+    /// A region names CSV (``MetadataReader/regionNames(_:)``).
+    public var regionNamesFile: String?
     /// Directions that override the metadata, by indicator id.
     public var directions: [String: Direction] = [:]
 
@@ -41,17 +43,19 @@ public struct PanelReader: Sendable {
         return try read(inputs)
     }
 
-    /// Reads already-decoded texts, each with the name to use in messages; `metadata` is an already-decoded
-    /// metadata text, applied before ``metadataFile``.
-    public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
-        try read(texts.map { ($0.file, TextDecoding.bytes(of: $0.text)) }, metadata: metadata)
+    /// Reads already-decoded texts, each with the name to use in messages; `metadata` and `regionNames` are
+    /// already-decoded metadata texts, applied before ``metadataFile`` and ``regionNamesFile``.
+    public func read(texts: [(file: String, text: String)], metadata: (file: String, text: String)? = nil,
+                     regionNames: (file: String, text: String)? = nil) throws(InputError) -> Panel {
+        try read(texts.map { ($0.file, TextDecoding.bytes(of: $0.text)) }, metadata: metadata, regionNames: regionNames)
     }
 
-    private func read(_ inputs: [(file: String, bytes: OwnedBuffer<UInt8>)], metadata: (file: String, text: String)? = nil) throws(InputError) -> Panel {
+    private func read(_ inputs: [(file: String, bytes: OwnedBuffer<UInt8>)], metadata: (file: String, text: String)? = nil,
+                      regionNames: (file: String, text: String)? = nil) throws(InputError) -> Panel {
         var panel = Panel()
         for (file, bytes) in inputs {
             let one = try readOne(file: file, bytes: bytes)
-            if inputs.count == 1 { panel = one } else { try panel.append(one) }
+            if inputs.count == 1 { panel = one } else { try PanelReader.merge(one, into: &panel) }
         }
         if let metadata {
             panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))
@@ -60,12 +64,19 @@ public struct PanelReader: Sendable {
             let table = try CSVTable(contentsOf: metadataFile, encoding: encoding)
             panel.apply(metadata: try MetadataReader.read(table))
         }
+        if let regionNames {
+            panel.apply(regionNames: try MetadataReader.regionNames(CSVTable(text: regionNames.text, file: regionNames.file)))
+        }
+        if let regionNamesFile {
+            panel.apply(regionNames: try MetadataReader.regionNames(CSVTable(contentsOf: regionNamesFile, encoding: encoding)))
+        }
         for (id, d) in directions { panel.setDirection(d, for: id) }
         if inputs.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }
         return panel
     }
 
-    /// The embedded default data: Zhuzhou's 2024 report and history and the Hunan peers, with their metadata
+    /// The embedded default data: Zhuzhou's 2024 report and history and the Hunan peers, with their metadata and
+    /// region names
     /// (``EmbeddedData``); options such as ``directions`` and ``metadataFile`` still apply.
     public func readEmbedded() throws(InputError) -> Panel {
         var reader = self
@@ -74,7 +85,8 @@ public struct PanelReader: Sendable {
             texts: [("embedded:Data/zhuzhou/report_2024.csv", EmbeddedData.zhuzhouReport),
                     ("embedded:Data/zhuzhou/history.csv", EmbeddedData.zhuzhouHistory),
                     ("embedded:Data/hunan/peers_history.csv", EmbeddedData.hunanPeers)],
-            metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators))
+            metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators),
+            regionNames: ("embedded:Data/hunan/regions.csv", EmbeddedData.hunanRegions))
     }
 
     func readOne(file: String, bytes: OwnedBuffer<UInt8>) throws(InputError) -> Panel {

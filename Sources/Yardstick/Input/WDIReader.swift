@@ -133,7 +133,7 @@ public enum WDIReader {
         func finish() throws(InputError) -> Panel {
             var b = builder
             if emptyRows > 0 {
-                b.warn("\(table.file): \(emptyRows) row\(emptyRows == 1 ? " has" : "s have") no value in any year (their regions do not appear)")
+                b.warn(.rowsWithoutValues(file: table.file, count: emptyRows))
             }
             var panel = try b.finish()
             for (id, name) in names {

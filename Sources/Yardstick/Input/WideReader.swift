@@ -21,7 +21,7 @@ public enum WideReader {
         b.skip(leftOut * table.rows.count)
         if leftOut > 0 {
             let names = table.header.indices.filter { $0 != r && $0 != p && !chosen.contains($0) }.map { table.header[$0] }
-            b.warn("\(table.file): columns not read as indicators: \(names.joined(separator: ", ")) (\(leftOut * table.rows.count) cells)")
+            b.warn(.columnsNotRead(file: table.file, columns: names, cells: leftOut * table.rows.count))
         }
         for row in table.rows {
             let f = row.fields

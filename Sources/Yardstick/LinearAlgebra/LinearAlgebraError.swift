@@ -11,6 +11,17 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible, Senda
     /// The problem has no rows or no columns.
     case empty(String)
 
+    /// A stable identifier for machine output (snake case).
+    public var code: String {
+        switch self {
+        case .illegalArgument: "illegal_argument"
+        case .singular: "singular"
+        case .nonFiniteInput: "non_finite_input"
+        case .dimensionMismatch: "dimension_mismatch"
+        case .empty: "empty"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .illegalArgument(routine, argument):

@@ -4,64 +4,64 @@
 public enum EmbeddedData {
     /// `Data/zhuzhou/report_2024.csv`: see its README for sources.
     public static let zhuzhouReport = #"""
-region,indicator,year,value,value_high,kind,qualifier,relative_to,unit,source,note
-Zhuzhou,gdp_growth,2023,5.5,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",预计全年地区生产总值增长5.5%左右 (expected)
-Zhuzhou,scale_industry_va_growth,2023,7,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",规模工业增加值增长7%左右; same expected-results sentence
-Zhuzhou,retail_sales_growth,2023,7,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",社会消费品零售总额增长7%左右; same expected-results sentence
-Zhuzhou,local_tax_share,2023,70,,actual,>=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地方税收占比维持在70%以上
-Zhuzhou,power_energy_equipment_output,2023,1000,,preliminary,>,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",电力新能源与装备制造(含汽车)产业有望突破千亿元 (expected)
-Zhuzhou,manufacturing_tax_share,2023,40,,actual,>,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",占税收比重突破40%
-Zhuzhou,high_tech_enterprises,2023,1200,,actual,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",高新技术企业突破1200家
-Zhuzhou,tech_smes,2023,2400,,actual,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",入库科技型中小企业突破2400家
-Zhuzhou,park_tax_per_mu,2023,20,,actual,>,,万元/亩,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全市园区亩均税收突破20万元/亩
-Zhuzhou,advanced_manufacturing_city_rank,2023,39,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全国先进制造业百强城市第39位
-Zhuzhou,industrial_clusters,2023,9,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","国省产业集群达9个, 总量稳居全省第一"
-Zhuzhou,national_smart_manufacturing_projects_new,2023,9,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增国家智能制造专项9个
-Zhuzhou,national_green_manufacturing_projects_new,2023,16,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增国家绿色制造专项16个
-Zhuzhou,innovative_city_rank,2023,28,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","国家创新型城市排名全国第28位, 较上年前进9位"
-Zhuzhou,innovative_city_rank_gain,2023,9,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",较上年前进9位 (places gained on the previous year)
-Zhuzhou,rd_intensity,2023,3.27,,actual,=,,% of GDP,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全社会研发投入强度3.27%
-Zhuzhou,rd_intensity_province_rank,2023,1,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",连续5年稳居全省第一
-Zhuzhou,bonded_logistics_center_b_rank,2023,37,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",B保中心全国排名跃升至37位
-Zhuzhou,rail_sea_trains,2023,445,,preliminary,=,,列,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",湘粤非铁海联运班列预计发运445列 (expected)
-Zhuzhou,rail_sea_trains_growth,2023,83.8,,preliminary,=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",增长83.8%
-Zhuzhou,ten_billion_projects,2023,17,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","百亿项目达17个, 创历史新高"
-Zhuzhou,ten_billion_industrial_projects,2023,7,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",其中百亿产业项目7个
-Zhuzhou,projects_started,2023,350,,actual,>,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",350多个项目开工建设
-Zhuzhou,projects_completed,2023,230,,actual,>,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",230多个项目竣工投产
-Zhuzhou,new_projects_over_100m,2023,300,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新签约亿元以上项目300个
-Zhuzhou,new_projects_over_1bn,2023,17,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",其中10亿元以上项目17个
-Zhuzhou,top500_projects,2023,33,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",“三类500强”项目33个
-Zhuzhou,tax_fee_cuts,2023,36,,actual,>,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",减税降费超36亿元
-Zhuzhou,air_quality_good_rate,2023,90,,actual,>,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",空气质量优良率首次突破90%
-Zhuzhou,new_urban_jobs,2023,5.8,,actual,=,,万人,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增城镇就业5.8万人
-Zhuzhou,rural_labour_transfer,2023,1.48,,actual,=,,万人,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",农村劳动力转移就业1.48万人
-Zhuzhou,new_public_school_places,2023,1.5,,actual,>,,万个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增公办学位1.5万余个
-Zhuzhou,gdp_growth,2024,7,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地区生产总值增长7%左右
-Zhuzhou,scale_industry_va_growth,2024,8,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",规模工业增加值增长8%左右
-Zhuzhou,fixed_asset_investment_growth,2024,5.5,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",固定资产投资增长5.5%左右
-Zhuzhou,local_general_budget_revenue_growth,2024,8,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地方一般公共预算收入增长8%左右
-Zhuzhou,retail_sales_growth,2024,7.5,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",社会消费品零售总额增长7.5%左右
-Zhuzhou,import_export_growth,2024,10,,target,>=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",进出口总额增长10%以上
-Zhuzhou,cpi_growth,2024,3,,target,<=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",居民消费价格涨幅3%以内
-Zhuzhou,resident_income_growth,2024,,,target,relative,gdp_growth,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",居民收入增幅高于经济增长 (above GDP growth)
-Zhuzhou,urban_unemployment_rate,2024,,,target,relative,Hunan:urban_unemployment_rate,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",城镇调查失业率低于全省平均水平 (below the provincial average)
-Zhuzhou,key_projects,2024,550,,target,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",实施重点项目550个
-Zhuzhou,key_project_investment,2024,1000,,target,>=,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",完成投资1000亿元以上
-Zhuzhou,collective_land_acquisition,2024,1.3,,target,=,,万亩,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",完成集体土地征收1.3万亩
-Zhuzhou,state_land_acquisition,2024,5.48,,target,=,,万平方米,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",国有土地征收5.48万平方米
-Zhuzhou,new_projects_over_100m,2024,200,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新引进亿元以上项目200个以上
-Zhuzhou,top500_projects,2024,20,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",“三类500强”项目20个以上
-Zhuzhou,returning_hunan_merchant_enterprises,2024,80,,target,=,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争湘商回归新注册企业达80家 (stretch: 力争)
-Zhuzhou,returning_hunan_merchant_investment,2024,350,,target,=,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",项目投资350亿元 (stretch: 力争)
-Zhuzhou,high_tech_enterprises,2024,1500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争高新技术企业突破1500家 (stretch: 力争)
-Zhuzhou,tech_smes,2024,2500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",入库科技型中小企业突破2500家 (stretch: 力争)
-Zhuzhou,little_giant_enterprises,2024,500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",省级以上专精特新“小巨人”企业突破500家 (stretch: 力争)
-Zhuzhou,provincial_st_projects_new,2024,100,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增省科技计划立项100个以上
-Zhuzhou,bonded_logistics_center_b_trade_growth,2024,30,,target,=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争B保中心进出口额增长30% (stretch: 力争)
-Zhuzhou,rail_sea_trains,2024,500,,target,>=,,列,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",湘粤非铁海联运通道开行500列以上 (stretch: 力争)
-Zhuzhou,new_agri_leading_enterprises,2024,30,,target,=,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增市级以上农业产业化龙头企业30家
-Zhuzhou,new_certified_farm_products,2024,20,,target,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增“三品一标”农产品20个
+region,indicator,year,value,value_high,kind,qualifier,relative_to,unit,source,note,stretch
+Zhuzhou,gdp_growth,2023,5.5,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",预计全年地区生产总值增长5.5%左右 (expected),
+Zhuzhou,scale_industry_va_growth,2023,7,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",规模工业增加值增长7%左右; same expected-results sentence,
+Zhuzhou,retail_sales_growth,2023,7,,preliminary,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",社会消费品零售总额增长7%左右; same expected-results sentence,
+Zhuzhou,local_tax_share,2023,70,,actual,>=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地方税收占比维持在70%以上,
+Zhuzhou,power_energy_equipment_output,2023,1000,,preliminary,>,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",电力新能源与装备制造(含汽车)产业有望突破千亿元 (expected),
+Zhuzhou,manufacturing_tax_share,2023,40,,actual,>,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",占税收比重突破40%,
+Zhuzhou,high_tech_enterprises,2023,1200,,actual,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",高新技术企业突破1200家,
+Zhuzhou,tech_smes,2023,2400,,actual,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",入库科技型中小企业突破2400家,
+Zhuzhou,park_tax_per_mu,2023,20,,actual,>,,万元/亩,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全市园区亩均税收突破20万元/亩,
+Zhuzhou,advanced_manufacturing_city_rank,2023,39,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全国先进制造业百强城市第39位,
+Zhuzhou,industrial_clusters,2023,9,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","国省产业集群达9个, 总量稳居全省第一",
+Zhuzhou,national_smart_manufacturing_projects_new,2023,9,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增国家智能制造专项9个,
+Zhuzhou,national_green_manufacturing_projects_new,2023,16,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增国家绿色制造专项16个,
+Zhuzhou,innovative_city_rank,2023,28,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","国家创新型城市排名全国第28位, 较上年前进9位",
+Zhuzhou,innovative_city_rank_gain,2023,9,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",较上年前进9位 (places gained on the previous year),
+Zhuzhou,rd_intensity,2023,3.27,,actual,=,,% of GDP,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",全社会研发投入强度3.27%,
+Zhuzhou,rd_intensity_province_rank,2023,1,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",连续5年稳居全省第一,
+Zhuzhou,bonded_logistics_center_b_rank,2023,37,,actual,=,,位,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",B保中心全国排名跃升至37位,
+Zhuzhou,rail_sea_trains,2023,445,,preliminary,=,,列,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",湘粤非铁海联运班列预计发运445列 (expected),
+Zhuzhou,rail_sea_trains_growth,2023,83.8,,preliminary,=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",增长83.8%,
+Zhuzhou,ten_billion_projects,2023,17,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)","百亿项目达17个, 创历史新高",
+Zhuzhou,ten_billion_industrial_projects,2023,7,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",其中百亿产业项目7个,
+Zhuzhou,projects_started,2023,350,,actual,>,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",350多个项目开工建设,
+Zhuzhou,projects_completed,2023,230,,actual,>,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",230多个项目竣工投产,
+Zhuzhou,new_projects_over_100m,2023,300,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新签约亿元以上项目300个,
+Zhuzhou,new_projects_over_1bn,2023,17,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",其中10亿元以上项目17个,
+Zhuzhou,top500_projects,2023,33,,actual,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",“三类500强”项目33个,
+Zhuzhou,tax_fee_cuts,2023,36,,actual,>,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",减税降费超36亿元,
+Zhuzhou,air_quality_good_rate,2023,90,,actual,>,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",空气质量优良率首次突破90%,
+Zhuzhou,new_urban_jobs,2023,5.8,,actual,=,,万人,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增城镇就业5.8万人,
+Zhuzhou,rural_labour_transfer,2023,1.48,,actual,=,,万人,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",农村劳动力转移就业1.48万人,
+Zhuzhou,new_public_school_places,2023,1.5,,actual,>,,万个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增公办学位1.5万余个,
+Zhuzhou,gdp_growth,2024,7,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地区生产总值增长7%左右,
+Zhuzhou,scale_industry_va_growth,2024,8,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",规模工业增加值增长8%左右,
+Zhuzhou,fixed_asset_investment_growth,2024,5.5,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",固定资产投资增长5.5%左右,
+Zhuzhou,local_general_budget_revenue_growth,2024,8,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",地方一般公共预算收入增长8%左右,
+Zhuzhou,retail_sales_growth,2024,7.5,,target,~,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",社会消费品零售总额增长7.5%左右,
+Zhuzhou,import_export_growth,2024,10,,target,>=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",进出口总额增长10%以上,
+Zhuzhou,cpi_growth,2024,3,,target,<=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",居民消费价格涨幅3%以内,
+Zhuzhou,resident_income_growth,2024,,,target,relative,gdp_growth,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",居民收入增幅高于经济增长 (above GDP growth),
+Zhuzhou,urban_unemployment_rate,2024,,,target,relative,Hunan:urban_unemployment_rate,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",城镇调查失业率低于全省平均水平 (below the provincial average),
+Zhuzhou,key_projects,2024,550,,target,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",实施重点项目550个,
+Zhuzhou,key_project_investment,2024,1000,,target,>=,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",完成投资1000亿元以上,
+Zhuzhou,collective_land_acquisition,2024,1.3,,target,=,,万亩,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",完成集体土地征收1.3万亩,
+Zhuzhou,state_land_acquisition,2024,5.48,,target,=,,万平方米,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",国有土地征收5.48万平方米,
+Zhuzhou,new_projects_over_100m,2024,200,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新引进亿元以上项目200个以上,
+Zhuzhou,top500_projects,2024,20,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",“三类500强”项目20个以上,
+Zhuzhou,returning_hunan_merchant_enterprises,2024,80,,target,=,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争湘商回归新注册企业达80家 (stretch: 力争),yes
+Zhuzhou,returning_hunan_merchant_investment,2024,350,,target,=,,亿元,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",项目投资350亿元 (stretch: 力争),yes
+Zhuzhou,high_tech_enterprises,2024,1500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争高新技术企业突破1500家 (stretch: 力争),yes
+Zhuzhou,tech_smes,2024,2500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",入库科技型中小企业突破2500家 (stretch: 力争),yes
+Zhuzhou,little_giant_enterprises,2024,500,,target,>,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",省级以上专精特新“小巨人”企业突破500家 (stretch: 力争),yes
+Zhuzhou,provincial_st_projects_new,2024,100,,target,>=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增省科技计划立项100个以上,
+Zhuzhou,bonded_logistics_center_b_trade_growth,2024,30,,target,=,,%,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",力争B保中心进出口额增长30% (stretch: 力争),yes
+Zhuzhou,rail_sea_trains,2024,500,,target,>=,,列,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",湘粤非铁海联运通道开行500列以上 (stretch: 力争),yes
+Zhuzhou,new_agri_leading_enterprises,2024,30,,target,=,,家,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增市级以上农业产业化龙头企业30家,
+Zhuzhou,new_certified_farm_products,2024,20,,target,=,,个,"株洲日报 2023-12-25, 图解市政府工作报告 (Zhuzhou Daily graphic of the 2024 government work report)",新增“三品一标”农产品20个,
 """#
 
     /// `Data/zhuzhou/history.csv`: see its README for sources.
@@ -111,76 +111,76 @@ Zhuzhou,tech_smes_recognised,2019,440,家,actual,>,https://zz.rednet.cn/content/
 
     /// `Data/zhuzhou/indicators.csv`: see its README for sources.
     public static let zhuzhouIndicators = #"""
-id,name,name_en,unit,direction,lower,upper,kind
-gdp,地区生产总值,GDP,亿元,higher,,,level
-gdp_growth,地区生产总值增长,GDP growth,%,higher,,,growth_rate
-scale_industry_va,规模工业增加值,Value added of industry above designated size,亿元,higher,,,level
-scale_industry_va_growth,规模工业增加值增长,Growth of industrial value added above designated size,%,higher,,,growth_rate
-retail_sales,社会消费品零售总额,Retail sales of consumer goods,亿元,higher,,,level
-retail_sales_growth,社会消费品零售总额增长,Retail sales growth,%,higher,,,growth_rate
-fixed_asset_investment_growth,固定资产投资增长,Fixed-asset investment growth,%,higher,,,growth_rate
-local_general_budget_revenue,地方一般公共预算收入,Local general public budget revenue,亿元,higher,,,level
-local_general_budget_revenue_growth,地方一般公共预算收入增长,Local general budget revenue growth,%,higher,,,growth_rate
-local_general_budget_revenue_jan_nov,地方一般公共预算收入(1-11月),"Local general budget revenue, January-November",亿元,higher,,,level
-general_budget_revenue,一般公共预算收入,General public budget revenue,亿元,higher,,,level
-local_tax_revenue,地方税收收入,Local tax revenue,亿元,higher,,,level
-local_tax_revenue_jan_nov,地方税收收入(1-11月),"Local tax revenue, January-November",亿元,higher,,,level
-local_tax_share,地方税收占比,Tax share of local revenue,%,higher,0,100,share
-import_export_growth,进出口总额增长,Growth of imports and exports,%,higher,,,growth_rate
-import_export_total,进出口总额,Imports and exports,亿元,higher,,,level
-cpi_growth,居民消费价格涨幅,Consumer price inflation,%,lower,,,growth_rate
-resident_income_growth,居民收入增幅,Growth of residents' income,%,higher,,,growth_rate
-urban_unemployment_rate,城镇调查失业率,Surveyed urban unemployment rate,%,lower,0,100,share
-power_energy_equipment_output,电力新能源与装备制造(含汽车)产业规模,"Power, new energy and equipment manufacturing (incl. vehicles) industry",亿元,higher,,,level
-manufacturing_tax_revenue,制造业税收,Manufacturing tax revenue,亿元,higher,,,level
-manufacturing_tax_share,制造业税收占税收比重,Manufacturing share of tax revenue,%,higher,0,100,share
-manufacturing_va_growth,制造业增加值增长,Manufacturing value added growth,%,higher,,,growth_rate
-high_tech_enterprises,高新技术企业,High-tech enterprises,家,higher,,,count
-high_tech_enterprises_in_ht_industry_stats,纳入高新技术产业统计的高新技术企业,High-tech enterprises in high-tech industry statistics,家,higher,,,count
-high_tech_industry_va,高新技术产业增加值,High-tech industry value added,亿元,higher,,,level
-high_tech_industry_va_growth,高新技术产业增加值增长,High-tech industry value added growth,%,higher,,,growth_rate
-tech_smes,入库科技型中小企业,Registered technology-based SMEs,家,higher,,,count
-tech_smes_recognised,评价入库科技型中小企业,Technology-based SMEs recognised,家,higher,,,count
-little_giant_enterprises,省级以上专精特新“小巨人”企业,Provincial or national specialised 'little giant' enterprises,家,higher,,,count
-park_tax_per_mu,园区亩均税收,Tax revenue per mu in industrial parks,万元/亩,higher,,,level
-advanced_manufacturing_city_rank,全国先进制造业百强城市排名,Rank among China's top 100 advanced-manufacturing cities,位,lower,1,,rank
-industrial_clusters,国省产业集群,National and provincial industrial clusters,个,higher,,,count
-national_smart_manufacturing_projects_new,新增国家智能制造专项,New national smart-manufacturing projects,个,higher,,,count
-national_green_manufacturing_projects_new,新增国家绿色制造专项,New national green-manufacturing projects,个,higher,,,count
-innovative_city_rank,国家创新型城市排名,National innovative-city rank,位,lower,1,,rank
-innovative_city_rank_gain,国家创新型城市排名较上年前进,Places gained in the innovative-city rank,位,higher,,,count
-rd_intensity,全社会研发投入强度,R&D expenditure as a share of GDP,% of GDP,higher,0,100,share
-rd_intensity_province_rank,研发投入强度全省排名,Provincial rank of R&D intensity,位,lower,1,,rank
-rd_expenditure_growth,研发投入增长,R&D expenditure growth,%,higher,,,growth_rate
-bonded_logistics_center_b_rank,B保中心全国排名,National rank of the bonded logistics centre (type B),位,lower,1,,rank
-bonded_logistics_center_b_trade_growth,B保中心进出口额增长,Bonded logistics centre (type B) trade growth,%,higher,,,growth_rate
-rail_sea_trains,湘粤非铁海联运班列,Hunan-Guangdong-Africa rail-sea trains,列,higher,,,count
-rail_sea_trains_growth,湘粤非铁海联运班列增长,Growth of rail-sea trains,%,higher,,,growth_rate
-ten_billion_projects,百亿项目,Projects of 10 billion yuan or more,个,higher,,,count
-ten_billion_industrial_projects,百亿产业项目,Industrial projects of 10 billion yuan or more,个,higher,,,count
-projects_started,开工建设项目,Projects started,个,higher,,,count
-projects_completed,竣工投产项目,Projects completed and in production,个,higher,,,count
-new_projects_over_100m,新签约(引进)亿元以上项目,New projects over 100 million yuan,个,higher,,,count
-new_projects_over_1bn,新签约10亿元以上项目,New projects over 1 billion yuan,个,higher,,,count
-top500_projects,“三类500强”项目,Projects by 'three kinds of top-500' firms,个,higher,,,count
-tax_fee_cuts,减税降费,Tax and fee cuts,亿元,higher,,,level
-air_quality_good_rate,空气质量优良率,Share of days with good air quality,%,higher,0,100,share
-air_quality_good_rate_jan_nov,空气质量达标率(1-11月),"Share of days with good air quality, January-November",%,higher,0,100,share
-air_quality_good_days,空气优良天数,Days with good air quality,天,higher,,,count
-new_urban_jobs,新增城镇就业,New urban jobs,万人,higher,,,level
-rural_labour_transfer,农村劳动力转移就业,Rural labour moved into employment,万人,higher,,,level
-new_public_school_places,新增公办学位,New public school places,万个,higher,,,level
-key_projects,重点项目,Key projects,个,higher,,,count
-key_project_investment,重点项目完成投资,Investment in key projects,亿元,higher,,,level
-collective_land_acquisition,集体土地征收,Collective land acquired,万亩,higher,,,level
-state_land_acquisition,国有土地征收,State-owned land acquired,万平方米,higher,,,level
-returning_hunan_merchant_enterprises,湘商回归新注册企业,New firms registered by returning Hunan merchants,家,higher,,,count
-returning_hunan_merchant_investment,湘商回归项目投资,Investment by returning Hunan merchants,亿元,higher,,,level
-provincial_st_projects_new,新增省科技计划立项,New provincial science and technology projects,个,higher,,,count
-new_agri_leading_enterprises,新增市级以上农业产业化龙头企业,New leading agricultural enterprises (city level or above),家,higher,,,count
-new_certified_farm_products,新增“三品一标”农产品,"New certified farm products ('three products, one mark')",个,higher,,,count
-industry_contribution_to_gdp_growth,工业对经济增长贡献率,Industry's contribution to GDP growth,%,higher,0,100,share
-secondary_industry_va,第二产业增加值,Secondary-industry value added,亿元,higher,,,level
+id,name,name_en,unit,direction,lower,upper,kind,growth_of
+gdp,地区生产总值,GDP,亿元,higher,,,level,
+gdp_growth,地区生产总值增长,GDP growth,%,higher,,,growth_rate,
+scale_industry_va,规模工业增加值,Value added of industry above designated size,亿元,higher,,,level,
+scale_industry_va_growth,规模工业增加值增长,Growth of industrial value added above designated size,%,higher,,,growth_rate,
+retail_sales,社会消费品零售总额,Retail sales of consumer goods,亿元,higher,,,level,
+retail_sales_growth,社会消费品零售总额增长,Retail sales growth,%,higher,,,growth_rate,
+fixed_asset_investment_growth,固定资产投资增长,Fixed-asset investment growth,%,higher,,,growth_rate,
+local_general_budget_revenue,地方一般公共预算收入,Local general public budget revenue,亿元,higher,,,level,
+local_general_budget_revenue_growth,地方一般公共预算收入增长,Local general budget revenue growth,%,higher,,,growth_rate,
+local_general_budget_revenue_jan_nov,地方一般公共预算收入(1-11月),"Local general budget revenue, January-November",亿元,higher,,,level,
+general_budget_revenue,一般公共预算收入,General public budget revenue,亿元,higher,,,level,
+local_tax_revenue,地方税收收入,Local tax revenue,亿元,higher,,,level,
+local_tax_revenue_jan_nov,地方税收收入(1-11月),"Local tax revenue, January-November",亿元,higher,,,level,
+local_tax_share,地方税收占比,Tax share of local revenue,%,higher,0,100,share,
+import_export_growth,进出口总额增长,Growth of imports and exports,%,higher,,,growth_rate,
+import_export_total,进出口总额,Imports and exports,亿元,higher,,,level,
+cpi_growth,居民消费价格涨幅,Consumer price inflation,%,lower,,,growth_rate,
+resident_income_growth,居民收入增幅,Growth of residents' income,%,higher,,,growth_rate,
+urban_unemployment_rate,城镇调查失业率,Surveyed urban unemployment rate,%,lower,0,100,share,
+power_energy_equipment_output,电力新能源与装备制造(含汽车)产业规模,"Power, new energy and equipment manufacturing (incl. vehicles) industry",亿元,higher,,,level,
+manufacturing_tax_revenue,制造业税收,Manufacturing tax revenue,亿元,higher,,,level,
+manufacturing_tax_share,制造业税收占税收比重,Manufacturing share of tax revenue,%,higher,0,100,share,
+manufacturing_va_growth,制造业增加值增长,Manufacturing value added growth,%,higher,,,growth_rate,
+high_tech_enterprises,高新技术企业,High-tech enterprises,家,higher,,,count,
+high_tech_enterprises_in_ht_industry_stats,纳入高新技术产业统计的高新技术企业,High-tech enterprises in high-tech industry statistics,家,higher,,,count,
+high_tech_industry_va,高新技术产业增加值,High-tech industry value added,亿元,higher,,,level,
+high_tech_industry_va_growth,高新技术产业增加值增长,High-tech industry value added growth,%,higher,,,growth_rate,
+tech_smes,入库科技型中小企业,Registered technology-based SMEs,家,higher,,,count,
+tech_smes_recognised,评价入库科技型中小企业,Technology-based SMEs recognised,家,higher,,,count,
+little_giant_enterprises,省级以上专精特新“小巨人”企业,Provincial or national specialised 'little giant' enterprises,家,higher,,,count,
+park_tax_per_mu,园区亩均税收,Tax revenue per mu in industrial parks,万元/亩,higher,,,level,
+advanced_manufacturing_city_rank,全国先进制造业百强城市排名,Rank among China's top 100 advanced-manufacturing cities,位,lower,1,,rank,
+industrial_clusters,国省产业集群,National and provincial industrial clusters,个,higher,,,count,
+national_smart_manufacturing_projects_new,新增国家智能制造专项,New national smart-manufacturing projects,个,higher,,,count,
+national_green_manufacturing_projects_new,新增国家绿色制造专项,New national green-manufacturing projects,个,higher,,,count,
+innovative_city_rank,国家创新型城市排名,National innovative-city rank,位,lower,1,,rank,
+innovative_city_rank_gain,国家创新型城市排名较上年前进,Places gained in the innovative-city rank,位,higher,,,count,
+rd_intensity,全社会研发投入强度,R&D expenditure as a share of GDP,% of GDP,higher,0,100,share,
+rd_intensity_province_rank,研发投入强度全省排名,Provincial rank of R&D intensity,位,lower,1,,rank,
+rd_expenditure_growth,研发投入增长,R&D expenditure growth,%,higher,,,growth_rate,
+bonded_logistics_center_b_rank,B保中心全国排名,National rank of the bonded logistics centre (type B),位,lower,1,,rank,
+bonded_logistics_center_b_trade_growth,B保中心进出口额增长,Bonded logistics centre (type B) trade growth,%,higher,,,growth_rate,
+rail_sea_trains,湘粤非铁海联运班列,Hunan-Guangdong-Africa rail-sea trains,列,higher,,,count,
+rail_sea_trains_growth,湘粤非铁海联运班列增长,Growth of rail-sea trains,%,higher,,,growth_rate,rail_sea_trains
+ten_billion_projects,百亿项目,Projects of 10 billion yuan or more,个,higher,,,count,
+ten_billion_industrial_projects,百亿产业项目,Industrial projects of 10 billion yuan or more,个,higher,,,count,
+projects_started,开工建设项目,Projects started,个,higher,,,count,
+projects_completed,竣工投产项目,Projects completed and in production,个,higher,,,count,
+new_projects_over_100m,新签约(引进)亿元以上项目,New projects over 100 million yuan,个,higher,,,count,
+new_projects_over_1bn,新签约10亿元以上项目,New projects over 1 billion yuan,个,higher,,,count,
+top500_projects,“三类500强”项目,Projects by 'three kinds of top-500' firms,个,higher,,,count,
+tax_fee_cuts,减税降费,Tax and fee cuts,亿元,higher,,,level,
+air_quality_good_rate,空气质量优良率,Share of days with good air quality,%,higher,0,100,share,
+air_quality_good_rate_jan_nov,空气质量达标率(1-11月),"Share of days with good air quality, January-November",%,higher,0,100,share,
+air_quality_good_days,空气优良天数,Days with good air quality,天,higher,,,count,
+new_urban_jobs,新增城镇就业,New urban jobs,万人,higher,,,level,
+rural_labour_transfer,农村劳动力转移就业,Rural labour moved into employment,万人,higher,,,level,
+new_public_school_places,新增公办学位,New public school places,万个,higher,,,level,
+key_projects,重点项目,Key projects,个,higher,,,count,
+key_project_investment,重点项目完成投资,Investment in key projects,亿元,higher,,,level,
+collective_land_acquisition,集体土地征收,Collective land acquired,万亩,higher,,,level,
+state_land_acquisition,国有土地征收,State-owned land acquired,万平方米,higher,,,level,
+returning_hunan_merchant_enterprises,湘商回归新注册企业,New firms registered by returning Hunan merchants,家,higher,,,count,
+returning_hunan_merchant_investment,湘商回归项目投资,Investment by returning Hunan merchants,亿元,higher,,,level,
+provincial_st_projects_new,新增省科技计划立项,New provincial science and technology projects,个,higher,,,count,
+new_agri_leading_enterprises,新增市级以上农业产业化龙头企业,New leading agricultural enterprises (city level or above),家,higher,,,count,
+new_certified_farm_products,新增“三品一标”农产品,"New certified farm products ('three products, one mark')",个,higher,,,count,
+industry_contribution_to_gdp_growth,工业对经济增长贡献率,Industry's contribution to GDP growth,%,higher,0,100,share,
+secondary_industry_va,第二产业增加值,Secondary-industry value added,亿元,higher,,,level,
 """#
 
     /// `Data/hunan/peers_history.csv`: see its README for sources.
@@ -259,5 +259,17 @@ Changsha,retail_sales_growth,2023,6.2,%,actual,=,http://alqotr.com/news/699612.h
 Changsha,scale_industry_va_growth,2019,8.8,%,preliminary,=,https://cs.rednet.cn/content/2020/01/07/6506139.html,长沙; PRELIMINARY (预计)
 Changsha,scale_industry_va_growth,2023,8,%,target,>=,http://o62nequ.cn/Home/2022/1228/108710.html,长沙
 Changsha,scale_industry_va_growth,2023,6.8,%,actual,=,http://alqotr.com/news/699612.html,长沙
+"""#
+
+    /// `Data/hunan/regions.csv`: see its README for sources.
+    public static let hunanRegions = #"""
+id,name,name_en
+Zhuzhou,株洲市,Zhuzhou
+Changsha,长沙市,Changsha
+Xiangtan,湘潭市,Xiangtan
+Hengyang,衡阳市,Hengyang
+Yueyang,岳阳市,Yueyang
+Hunan,湖南省,Hunan
+Changsha-Zhuzhou-Xiangtan,长株潭,Changsha-Zhuzhou-Xiangtan
 """#
 }

@@ -38,9 +38,14 @@ public struct Indicator: Sendable, Equatable, Hashable {
     /// Natural bounds (0–100 for a share); nil when unbounded.
     public var bounds: ClosedRange<Double>?
     public var kind: IndicatorKind
+    /// The indicator whose year-on-year growth (in percent) this one reports, in that indicator's own terms (trains
+    /// run and their growth; not a real growth rate of a nominal amount): a level reported with its growth then
+    /// gives the level of the year before. Declared in the metadata (`growth_of`), never guessed from ids.
+    public var growthOf: String?
 
     public init(id: String, name: String? = nil, englishName: String? = nil, unit: String = "",
-                direction: Direction = .higher, bounds: ClosedRange<Double>? = nil, kind: IndicatorKind = .level) {
+                direction: Direction = .higher, bounds: ClosedRange<Double>? = nil, kind: IndicatorKind = .level,
+                growthOf: String? = nil) {
         self.id = id
         self.name = name ?? id
         self.englishName = englishName
@@ -48,5 +53,6 @@ public struct Indicator: Sendable, Equatable, Hashable {
         self.direction = direction
         self.bounds = bounds
         self.kind = kind
+        self.growthOf = growthOf
     }
 }

@@ -57,6 +57,8 @@ public struct Observation: Sendable, Equatable {
     public var unit: String
     public var source: String
     public var note: String
+    /// A stretch target (力争, "strive for"): the government aims higher than it commits to.
+    public var stretch: Bool
     /// The file it was read from and the line (0 when not read from a file).
     public var file: String
     public var line: Int
@@ -65,7 +67,7 @@ public struct Observation: Sendable, Equatable {
 
     public init(region: String, indicator: String, period: Period, value: Double, kind: ObservationKind = .actual,
                 qualifier: Qualifier = .exact, unit: String = "", source: String = "", note: String = "",
-                file: String = "", line: Int = 0) {
+                stretch: Bool = false, file: String = "", line: Int = 0) {
         self.region = region
         self.indicator = indicator
         self.period = period
@@ -75,6 +77,7 @@ public struct Observation: Sendable, Equatable {
         self.unit = unit
         self.source = source
         self.note = note
+        self.stretch = stretch
         self.file = file
         self.line = line
     }

@@ -63,10 +63,11 @@ struct ObservationTable: Sendable {
     }
 
     /// What many records share: kind, qualifier (a number into ``qualifiers``), source, note and file (numbers into
-    /// ``strings``).
+    /// ``strings``), and whether a target is a stretch target.
     struct Attributes: Hashable, Sendable {
         var kind: ObservationKind
         var qualifier: Int32, source: Int32, note: Int32, file: Int32
+        var stretch = false
     }
 
     var strings = StringPool()
@@ -97,7 +98,8 @@ struct ObservationTable: Sendable {
         let r = records[i], a = attributes[id: r.attributes]
         return Observation(region: strings[id: r.region], indicator: strings[id: r.indicator], period: Self.period(r.period),
                            value: r.value, kind: a.kind, qualifier: qualifiers[id: a.qualifier], unit: strings[id: r.unit],
-                           source: strings[id: a.source], note: strings[id: a.note], file: strings[id: a.file], line: Int(r.line))
+                           source: strings[id: a.source], note: strings[id: a.note], stretch: a.stretch, file: strings[id: a.file],
+                           line: Int(r.line))
     }
 
     /// Whether a record is a history point (an actual or preliminary value stated exactly or approximately).
@@ -146,7 +148,7 @@ struct ObservationTable: Sendable {
         let q = other.qualifiers.values.map { qualifiers.intern($0) }
         let a = other.attributes.values.map { x in
             attributes.intern(Attributes(kind: x.kind, qualifier: q[Int(x.qualifier)], source: s[Int(x.source)],
-                                         note: s[Int(x.note)], file: s[Int(x.file)]))
+                                         note: s[Int(x.note)], file: s[Int(x.file)], stretch: x.stretch))
         }
         let slots = attributes.values.indices.map { UInt64(slot(attributes: Int32($0))) }
         let pass = Renumbering(strings: s, attributes: a, conversions: conversions, slots: slots, offset: lineOffset)

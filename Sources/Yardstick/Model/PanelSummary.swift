@@ -26,18 +26,32 @@ public struct PanelSummary: Sendable {
     public let skippedByOption: Int
     /// Missing plus skipped: nothing read is unaccounted for.
     public let skipped: Int
-    public let warnings: [String]
+    public let warnings: [PanelWarning]
     public let coverage: [Coverage]
 
-    public init(_ panel: Panel) {
-        regions = panel.regions
-        let ids = panel.indicatorIDs
+    /// The summary of the records within `scope` (counts of values not read are the whole panel's).
+    ///
+    /// - Complexity: O(n), one pass over the records.
+    public init(_ index: PanelIndex, scope: Scope = .everything) {
+        let panel = index.panel, table = panel.table
+        func inScope(_ name: String, _ names: Set<String>?) -> Bool { names?.contains(name) ?? true }
+        regions = index.regions.filter { inScope($0, scope.regions) }
+        let ids = index.indicatorIDs.filter { inScope($0, scope.indicators) }
+        let regionIDs = Set(regions.compactMap { table.strings[$0] }), indicatorIDs = Set(ids.compactMap { table.strings[$0] })
+        let everything = scope == .everything
+        func keep(_ r: ObservationTable.Record) -> Bool { everything || (regionIDs.contains(r.region) && indicatorIDs.contains(r.indicator)) }
         indicators = ids.count
-        let table = panel.table
-        observations = table.count
-        targets = table.records.count { table.kind($0) == .target }
-        firstPeriod = panel.periodRange?.lowerBound
-        lastPeriod = panel.periodRange?.upperBound
+        var count = 0, targetCount = 0, lo = Int32.max, hi = Int32.min
+        for r in table.records where keep(r) {
+            count += 1
+            if table.kind(r) == .target { targetCount += 1 }
+            lo = min(lo, r.period)
+            hi = max(hi, r.period)
+        }
+        observations = count
+        targets = targetCount
+        firstPeriod = lo <= hi ? ObservationTable.period(lo) : nil
+        lastPeriod = lo <= hi ? ObservationTable.period(hi) : nil
         missingValues = panel.missingValues
         skipped = panel.notRead
         skippedByOption = panel.skipped
@@ -48,7 +62,7 @@ public struct PanelSummary: Sendable {
         let points = table.attributes.values.indices.map { table.isHistoryPoint(attributes: Int32($0)) }
         var tallies: [Int32: Tally] = [:]
         var current: Int32 = -1, tally = Tally(), lastRegion: Int32 = -1
-        for r in table.records {
+        for r in table.records where keep(r) {
             if r.indicator != current {
                 if current >= 0 { tallies[current] = tally }
                 current = r.indicator

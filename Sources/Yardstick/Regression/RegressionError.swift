@@ -35,8 +35,9 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible, Sendable
     }
 }
 
-/// Something about a fit that its user should know; returned with the result, never printed.
-public enum RegressionWarning: Equatable, Sendable, CustomStringConvertible {
+/// Something about a fit that its user should know; returned with the result, never printed (the report module
+/// words it).
+public enum RegressionWarning: Equatable, Sendable {
     /// Terms left out because they are collinear with the others at the rank tolerance (their estimates are 0).
     case rankDeficient(droppedTerms: [String], tolerance: Double)
     /// As many coefficients as observations: the fit is exact and no standard error exists.
@@ -44,14 +45,12 @@ public enum RegressionWarning: Equatable, Sendable, CustomStringConvertible {
     /// The residuals are all zero: t statistics are infinite.
     case perfectFit
 
-    public var description: String {
+    /// A stable identifier for machine output (snake case).
+    public var code: String {
         switch self {
-        case let .rankDeficient(terms, tol):
-            return "rank deficient at tolerance \(tol): dropped \(terms.joined(separator: ", ")) (collinear with the other terms; estimate set to 0)"
-        case .noResidualDegreesOfFreedom:
-            return "no residual degrees of freedom: standard errors, t, p and intervals are undefined"
-        case .perfectFit:
-            return "the fit is exact (all residuals zero): t statistics are infinite"
+        case .rankDeficient: "rank_deficient"
+        case .noResidualDegreesOfFreedom: "no_residual_degrees_of_freedom"
+        case .perfectFit: "perfect_fit"
         }
     }
 }

@@ -26,7 +26,7 @@ public enum BatchTrends {
         switch model {
         case .linear, .loglinear: degree = 1
         case .quadratic: degree = 2
-        default: throw .invalidProjection("batched fitting supports linear, loglinear and quadratic, not \(model.rawValue)")
+        default: throw .notBatchable(model)
         }
         let n = years.count, m = values.columns, p = degree + 1
         guard values.rows == n else { throw .linearAlgebra(.dimensionMismatch("\(n) years but \(values.rows) rows")) }
@@ -77,7 +77,7 @@ public enum BatchTrends {
         guard qr.rank == p else { return }
         var identity = Matrix(rows: n, columns: n)
         for i in 0..<n { identity[i, i] = 1 }
-        let projector = try qr.solve(identity)                 // p × n: (XᵀX)⁻¹Xᵀ
+        let pseudoInverse = try qr.solve(identity)             // p × n: (XᵀX)⁻¹Xᵀ
         let ys: Matrix
         if m == y.columns {
             ys = y
@@ -88,7 +88,7 @@ public enum BatchTrends {
             }
             ys = gathered
         }
-        let gamma = try projector.multiplied(by: ys)           // p × m
+        let gamma = try pseudoInverse.multiplied(by: ys)           // p × m
         let cov = try qr.unscaledCovariance()
         out.accumulate(cols, gamma: gamma, y: ys, basis: basis, covariance: { _ in cov.elements }, count: { _ in n })
     }
@@ -268,6 +268,6 @@ public struct BatchTrendResult: Sendable {
             growth: RegressionTrend.growthEstimate(model: model, gamma: gamma, cov: cov, scale: scale,
                                                    lastT: (Double(years[years.count - 1]) - centre) / scale, df: df),
             warnings: [],
-            projector: .regression(centre: centre, scale: scale, coefficients: gamma, covariance: cov, sigma: sigma, df: df))
+            state: .regression(centre: centre, scale: scale, coefficients: gamma, covariance: cov, sigma: sigma, df: df))
     }
 }

@@ -147,7 +147,7 @@ enum ExponentialSmoothing {
         return TrendFit(
             model: model, parameters: params, sigma: variance.squareRoot(), fitted: fitted, years: series.years,
             observationCount: n, rSquared: nil, logLikelihood: logLik, aicc: aicc, growth: growth, warnings: warnings,
-            projector: .smoothing(level: pass.level, trend: pass.trend, alpha: p.alpha, beta: varianceBeta,
+            state: .smoothing(level: pass.level, trend: pass.trend, alpha: p.alpha, beta: varianceBeta,
                                   phi: hasTrend ? p.phi : 1, variance: variance))
     }
 }

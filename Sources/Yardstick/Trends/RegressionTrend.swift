@@ -65,7 +65,7 @@ enum RegressionTrend {
         var tss = 0.0, sw = 0.0, swy = 0.0
         for i in 0..<n { sw += weights[i]; swy += weights[i] * y[i] }
         for i in 0..<n { tss += weights[i] * (y[i] - swy / sw) * (y[i] - swy / sw) }
-        let projector = Projector.regression(
+        let state = ForecastState.regression(
             centre: centre, scale: scale, coefficients: coefficients, covariance: cov, sigma: sigma, df: df)
         let growth = growthEstimate(
             model: model, gamma: coefficients, cov: cov, scale: scale, lastT: t[n - 1], df: df)
@@ -73,7 +73,7 @@ enum RegressionTrend {
             model: model, parameters: parameters, sigma: sigma,
             fitted: model == .loglinear ? fitted.map { exp($0) } : fitted,
             years: series.years, observationCount: n, rSquared: 1 - rss / tss, logLikelihood: logLik, aicc: aicc, growth: growth,
-            warnings: df > 0 ? [] : [.noResidualDegreesOfFreedom], projector: projector)
+            warnings: df > 0 ? [] : [.noResidualDegreesOfFreedom], state: state)
     }
 
     /// Parameters in calendar years: intercept (at year 0) and slope per year; for the quadratic the coefficients

@@ -1,5 +1,6 @@
-/// Why a trend could not be fitted or projected.
-public enum TrendError: Error, Equatable, CustomStringConvertible, Sendable {
+/// Why a trend could not be fitted or projected. A value with its numbers: the report module words it
+/// (``code`` names it in machine output).
+public enum TrendError: Error, Equatable, Sendable {
     /// Fewer points than the model needs.
     case tooFewPoints(model: TrendModelKind, needed: Int, found: Int)
     /// No model is possible for `auto`: says what each needs.
@@ -12,37 +13,34 @@ public enum TrendError: Error, Equatable, CustomStringConvertible, Sendable {
     case yearsNotIncreasing(year: Int)
     /// A smoothing parameter outside its range.
     case parameterOutOfRange(name: String, value: Double, range: ClosedRange<Double>)
-    /// A horizon below 1 or a level outside (0, 100).
-    case invalidProjection(String)
+    /// A horizon below 1.
+    case invalidHorizon(Int)
+    /// An interval level outside (0, 100).
+    case invalidLevel(Double)
+    /// A model that batched fitting does not support.
+    case notBatchable(TrendModelKind)
     /// The numerical layer failed.
     case linearAlgebra(LinearAlgebraError)
 
-    public var description: String {
+    /// A stable identifier for machine output (snake case).
+    public var code: String {
         switch self {
-        case let .tooFewPoints(model, needed, found):
-            return "the \(model.rawValue) model needs at least \(needed) observations, the series has \(found)"
-        case let .tooShortForAnyModel(found, needs):
-            let list = needs.sorted { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }
-                .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-            return "the series has \(found) observation\(found == 1 ? "" : "s"); no trend model can be fitted (points needed: \(list))"
-        case let .nonFinite(year):
-            return "the value for \(year) is NaN or infinite; remove it (a missing year is allowed)"
-        case let .nonPositive(year, value):
-            return "the log-linear (constant growth) model needs positive values, but \(year) has \(value); use the linear model"
-        case let .yearsNotIncreasing(year):
-            return "year \(year) is repeated or out of order; each year may appear once, in increasing order"
-        case let .parameterOutOfRange(name, value, range):
-            return "\(name) = \(value) is outside \(range.lowerBound)…\(range.upperBound)"
-        case let .invalidProjection(what):
-            return what
-        case let .linearAlgebra(e):
-            return e.description
+        case .tooFewPoints: "too_few_points"
+        case .tooShortForAnyModel: "too_short_for_any_model"
+        case .nonFinite: "non_finite"
+        case .nonPositive: "non_positive"
+        case .yearsNotIncreasing: "years_not_increasing"
+        case .parameterOutOfRange: "parameter_out_of_range"
+        case .invalidHorizon: "invalid_horizon"
+        case .invalidLevel: "invalid_level"
+        case .notBatchable: "not_batchable"
+        case .linearAlgebra: "linear_algebra"
         }
     }
 }
 
 /// Something about a trend fit its user should know; returned with the fit, never printed.
-public enum TrendWarning: Equatable, Sendable, CustomStringConvertible {
+public enum TrendWarning: Equatable, Sendable {
     /// `auto` could not compare models by AICc and fell back to the named model.
     case tooShortForSelection(found: Int, chosen: TrendModelKind)
     /// The optimiser stopped at its iteration limit.
@@ -52,16 +50,13 @@ public enum TrendWarning: Equatable, Sendable, CustomStringConvertible {
     /// No residual degrees of freedom: intervals cannot be given.
     case noResidualDegreesOfFreedom
 
-    public var description: String {
+    /// A stable identifier for machine output (snake case).
+    public var code: String {
         switch self {
-        case let .tooShortForSelection(n, chosen):
-            return "\(n) observations are too few to compare models by AICc; used \(chosen.rawValue)"
-        case let .optimiserDidNotConverge(it):
-            return "the parameter search stopped after \(it) iterations without converging; parameters may be imprecise"
-        case let .parameterAtBound(name, value):
-            return "\(name) was estimated at the edge of its range (\(value))"
-        case .noResidualDegreesOfFreedom:
-            return "as many parameters as observations: no prediction interval can be given"
+        case .tooShortForSelection: "too_short_for_selection"
+        case .optimiserDidNotConverge: "optimiser_did_not_converge"
+        case .parameterAtBound: "parameter_at_bound"
+        case .noResidualDegreesOfFreedom: "no_residual_degrees_of_freedom"
         }
     }
 }

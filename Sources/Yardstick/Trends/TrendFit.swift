@@ -72,7 +72,7 @@ public struct TrendFit: Sendable {
     /// relative to the fitted level there.
     public let growth: GrowthEstimate?
     public let warnings: [TrendWarning]
-    let projector: Projector
+    let state: ForecastState
 
     /// Projects `horizon` years past the last observation with intervals at each of `levels` (percent).
     public func forecast(horizon: Int, levels: [Double] = [80, 95]) -> [ForecastPoint] {
@@ -80,9 +80,9 @@ public struct TrendFit: Sendable {
         return (1...horizon).map { forecast(year: last + $0, levels: levels) }
     }
 
-    /// The projection for a given year after the last observation.
+    /// The forecast for a given year after the last observation.
     public func forecast(year: Int, levels: [Double] = [80, 95]) -> ForecastPoint {
-        let (mean, se, fitSE, quantile) = projector.predict(year: year, lastYear: years.last ?? year)
+        let (mean, se, fitSE, quantile) = state.predict(year: year, lastYear: years.last ?? year)
         func band(_ width: Double) -> [PredictionInterval] {
             levels.map { level in
                 let q = quantile(0.5 + level / 200)
@@ -100,9 +100,9 @@ public struct TrendFit: Sendable {
     /// scale, as behind ``forecast(year:levels:)``'s intervals (Student t for regression models, normal for
     /// smoothing; for log-linear, of ln Y).
     public func predictive(year: Int) -> PredictiveDistribution {
-        let (mean, se, _, _) = projector.predict(year: year, lastYear: years.last ?? year)
+        let (mean, se, _, _) = state.predict(year: year, lastYear: years.last ?? year)
         var df: Double?
-        if case let .regression(_, _, _, _, _, d) = projector { df = Double(d) }
+        if case let .regression(_, _, _, _, _, d) = state { df = Double(d) }
         return PredictiveDistribution(location: mean, scale: se, degreesOfFreedom: df, logScale: model == .loglinear)
     }
 
@@ -145,7 +145,7 @@ public struct PredictiveDistribution: Sendable, Equatable {
 }
 
 /// How a fitted model projects: regression (basis, coefficients, covariance, t) or smoothing (states, variances).
-enum Projector: Sendable {
+enum ForecastState: Sendable {
     /// Polynomial in t = (year − centre)/scale; coefficients γ and Cov(γ) = σ²(XᵀWX)⁻¹.
     case regression(centre: Double, scale: Double, coefficients: [Double], covariance: Matrix, sigma: Double, df: Int)
     /// Final level and trend, smoothing parameters (β is ETS β = α·β*), σ².

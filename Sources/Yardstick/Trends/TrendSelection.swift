@@ -50,7 +50,7 @@ extension TrendSpecification {
             return TrendFit(
                 model: fit.model, parameters: fit.parameters, sigma: fit.sigma, fitted: fit.fitted, years: fit.years,
                 observationCount: n, rSquared: fit.rSquared, logLikelihood: fit.logLikelihood, aicc: fit.aicc, growth: fit.growth,
-                warnings: fit.warnings + [.tooShortForSelection(found: n, chosen: .linear)], projector: fit.projector)
+                warnings: fit.warnings + [.tooShortForSelection(found: n, chosen: .linear)], state: fit.state)
         }
         var needs: [TrendModelKind: Int] = [:]
         for m in TrendModelKind.allCases { needs[m] = minimumPoints(m) }

@@ -9,6 +9,11 @@ struct GapCommandTests {
         return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["targets"] as! [[String: Any]]
     }
 
+    /// A JSON object as text with sorted keys, to compare two objects whole.
+    func canonical(_ o: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+    }
+
     @Test func embeddedDataHasEveryKeyAndKnownStatuses() throws {
         let t = try targets([])
         #expect(t.count == 38)
@@ -35,12 +40,39 @@ struct GapCommandTests {
         let text = try BinaryRunner.run(["gap", "--region", "Zhuzhou"])
         #expect(text.status == 0 && text.stdout.contains("高新技术企业") && text.stdout.contains("25.0%"))
         let csv = try BinaryRunner.run(["gap", "--format", "csv"])
-        #expect(csv.stdout.split(separator: "\n").first?.hasSuffix("eurostat,unsd,escap,sdr,destatis") == true)
+        #expect(csv.stdout.split(separator: "\n").first?.hasSuffix("eurostat,eurostat_label,unsd,unsd_label,escap,escap_label,sdr,sdr_label,destatis,destatis_label") == true)
     }
 
     @Test func dataWithoutTargetsIsAClearError() throws {
         let file = try BinaryRunner.temporaryFile("region,indicator,year,value\nA,g,2021,3\n")
         let r = try BinaryRunner.run(["gap", file])
         #expect(r.status != 0 && r.stderr.contains("no targets"))
+    }
+}
+
+extension GapCommandTests {
+    /// Through the binary: `--region` and `--indicator` choose rows of the result; the JSON of a target is the same
+    /// with and without them (the two cases that once changed: a target relative to another region's series, and
+    /// a count whose earlier value comes from its growth series).
+    @Test func scopingOptionsDoNotChangeAnAssessment() throws {
+        let file = try BinaryRunner.temporaryFile(Panels.gapHeader + ScopeTests.relativeToAnotherRegion)
+        let meta = try BinaryRunner.temporaryFile(ScopeTests.growthRates, name: "meta.csv")
+        let all = try targets([file, "--metadata", meta])
+        let scoped = try targets([file, "--metadata", meta, "--region", "A"])
+        #expect(scoped.count == 1 && all.count == 1)
+        #expect(try canonical(scoped[0]) == canonical(all[0]))
+        #expect(scoped[0]["status"] as? String != "not_assessable")
+        let trains = try targets(["--indicator", "rail_sea_trains"])
+        let unscoped = try targets([]).filter { $0["indicator"] as? String == "rail_sea_trains" }
+        #expect(try canonical(trains[0]) == canonical(unscoped[0]))
+        #expect(trains[0]["baseline_period"] as? String == "2022")
+        #expect(abs((trains[0]["baseline"] as! Double) - 242.11099020674646) < 1e-12)
+    }
+
+    @Test func unknownRegionOrIndicatorIsAnError() throws {
+        let r = try BinaryRunner.run(["gap", "--region", "Atlantis"])
+        #expect(r.status == 1 && r.stderr.contains("no region 'Atlantis'; the data has Zhuzhou"))
+        let i = try BinaryRunner.run(["gap", "--indicator", "gpd"])
+        #expect(i.status == 1 && i.stderr.contains("no indicator 'gpd'"))
     }
 }

@@ -2,12 +2,6 @@ import Foundation
 import Testing
 @testable import Yardstick
 
-/// Builds a panel from long-CSV rows (region R) with metadata.
-func gapPanel(_ rows: String, metadata: String = "id,direction,kind\n") throws -> Panel {
-    try PanelReader().read(texts: [("t.csv", "region,indicator,year,value,value_high,kind,qualifier,relative_to,unit\n" + rows)],
-                           metadata: ("m.csv", metadata))
-}
-
 @Suite("Gap analysis")
 struct GapAnalysisTests {
     static let livestock: String = {
@@ -16,8 +10,8 @@ struct GapAnalysisTests {
     }()
 
     func one(_ rows: String, metadata: String = "id,direction,kind\nls,higher,level\n", settings: GapSettings = GapSettings(model: .linear)) throws -> TargetAssessment {
-        let p = try gapPanel(rows, metadata: metadata)
-        return GapAnalysis(settings: settings).assess(p.targets[0], in: p)
+        let index = try Panels.gapIndex(rows, metadata: metadata)
+        return GapAnalysis(settings: settings).assess(index.targets()[0], in: index)
     }
 
     /// R 4.2.2: lm(y ~ x) on livestock; pt((T − fit)/√(se.fit² + σ²), df) for 2005.
@@ -32,7 +26,7 @@ struct GapAnalysisTests {
     /// "at least lo" has probability 0.9, "at most hi" 0.9, the range [lo, hi] 0.8, and "about m" (the median)
     /// for a higher-is-better indicator, with a tolerance of hi − m, 0.9.
     @Test func probabilitiesFromTheIntervalsDefinition() throws {
-        let fit = try TrendSpecification(.linear).fit(try gapPanel(GapAnalysisTests.livestock).history(region: "R", indicator: "ls"))
+        let fit = try TrendSpecification(.linear).fit(try Panels.gapIndex(GapAnalysisTests.livestock).history(region: "R", indicator: "ls"))
         let f = fit.forecast(year: 2005, levels: [80])
         let lo = f.intervals[0].lower, hi = f.intervals[0].upper, m = f.mean
         func p(_ q: String, _ v: Double, _ high: String = "", meta: String = "id,direction,kind\nls,higher,level\n", tol: Double? = nil) throws -> Double {
@@ -59,7 +53,7 @@ struct GapAnalysisTests {
         #expect(relativeError(a.requiredGrowth!, 0.1) < 1e-12)
         #expect(relativeError(a.requiredChange!, 27.951 / 2) < 1e-12)
         // Trend growth: from the latest value to the log-linear projection, over the two years.
-        let fit = try TrendSpecification(.loglinear).fit(try gapPanel(rows).history(region: "R", indicator: "ls"))
+        let fit = try TrendSpecification(.loglinear).fit(try Panels.gapIndex(rows).history(region: "R", indicator: "ls"))
         let projected = fit.forecast(year: 2024).mean
         #expect(relativeError(a.trendGrowth!.value, (projected / 133.1).squareRoot() - 1) < 1e-12)
         #expect(relativeError(a.projection!.mean, projected) < 1e-12)
@@ -72,21 +66,21 @@ struct GapAnalysisTests {
         let a = try one("R,ls,2023,1200,,actual,=,,家\nR,ls,2024,1500,,target,>,,家\n")
         #expect(a.requiredGrowth == 0.25)
         #expect(a.probability == nil && a.status == .notAssessable && a.projection == nil)
-        #expect(a.notes.contains { $0.contains("one value only") })
+        #expect(a.notes == [.oneValueOnly])
     }
 
     @Test func twoPointsGiveGrowthWithoutAnInterval() throws {
         let a = try one("R,ls,2021,100,,actual,=,,t\nR,ls,2023,121,,actual,=,,t\nR,ls,2024,140,,target,>=,,t\n")
         #expect(relativeError(a.trendGrowth!.value, 0.1) < 1e-12)         // (121/100)^(1/2) − 1
         #expect(a.trendGrowth!.interval == nil && a.probability == nil)
-        #expect(a.notes.contains { $0.contains("two values only") })
+        #expect(a.notes == [.twoValuesOnly])
     }
 
     @Test func lowerBoundAsLatestValueIsUsedAndFlagged() throws {
         let a = try one("R,ls,2019,550,,actual,=,,家\nR,ls,2023,1200,,actual,>,,家\nR,ls,2024,1500,,target,>,,家\n")
         #expect(a.latest == HistoryPoint(year: 2023, value: 1200, kind: .lowerBound))
         #expect(a.requiredGrowth == 0.25)
-        #expect(a.notes.contains { $0.contains("lower bound") })
+        #expect(a.notes.contains(.latestIsBound(kind: .lowerBound, value: 1200, year: 2023)))
     }
 
     @Test func sharesNearTheirBoundAreProjectedOnTheLogitScale() throws {
@@ -105,7 +99,7 @@ struct GapAnalysisTests {
     @Test func aYearAlreadyPastIsMetOrMissedAndSaysHowLikelyItLooked() throws {
         let a = try one(GapAnalysisTests.livestock + "R,ls,2000,500,,target,>=,,head\n")
         // livestock 2000 is 447.4 (the data), so the target of 500 was missed by 52.6.
-        let actual2000 = try gapPanel(GapAnalysisTests.livestock).history(region: "R", indicator: "ls").values.last!
+        let actual2000 = try Panels.gapIndex(GapAnalysisTests.livestock).history(region: "R", indicator: "ls").values.last!
         #expect(a.status == .missed)
         #expect(relativeError(a.observedMargin!, actual2000 - 500) < 1e-12)
         #expect(a.probability! < 0.05)                                  // fitted on 1970–1999 only
@@ -118,7 +112,7 @@ struct GapAnalysisTests {
             + "R,inc,2023,,,target,relative,gdp,%\n"
         let a = try one(rows, metadata: "id,direction,kind\ninc,higher,growth_rate\ngdp,higher,growth_rate\n")
         #expect(a.probability! > 0.9)
-        #expect(a.notes.contains { $0.contains("compared with the projection of gdp") })
+        #expect(a.notes.contains(.relativeToProjection(region: "R", indicator: "gdp", year: 2023)))
     }
 
     @Test func relativeTargetWithoutItsSeriesIsNotAssessable() throws {
@@ -130,14 +124,13 @@ struct GapAnalysisTests {
     @Test func trackRecordOfEarlierTargets() throws {
         let rows = "R,ls,2020,5,,actual,=,,%\nR,ls,2021,6,,actual,=,,%\nR,ls,2022,6.5,,actual,=,,%\n"
             + "R,ls,2021,5.5,,target,>=,,%\nR,ls,2022,7,,target,>=,,%\nR,ls,2024,8,,target,>=,,%\n"
-        let p = try gapPanel(rows, metadata: "id,direction,kind\nls,higher,growth_rate\n")
-        let a = GapAnalysis().assess(p.targets[2], in: p)
+        let index = try Panels.gapIndex(rows, metadata: "id,direction,kind\nls,higher,growth_rate\n")
+        let a = GapAnalysis().assess(index.targets()[2], in: index)
         #expect(a.trackRecord == TrackRecord(met: 1, missed: 1, meanMiss: 0))   // +0.5 and −0.5
     }
 
     @Test func zhuzhouNumbersAReaderCanCheck() throws {
-        let panel = try PanelReader().readEmbedded()
-        let all = GapAnalysis().assess(panel)
+        let all = GapAnalysis().assess(try Panels.embedded())
         let hte = try #require(all.first { $0.indicator.id == "high_tech_enterprises" && $0.target.period == .year(2024) })
         #expect(relativeError(hte.requiredGrowth!, 0.25) < 1e-15)                 // above 1200 → above 1500
         let trains = try #require(all.first { $0.indicator.id == "rail_sea_trains" })
@@ -150,11 +143,10 @@ struct GapAnalysisTests {
 
 extension GapAnalysisTests {
     @Test func regionWithMostTargetsAndAssessingOneRegion() throws {
-        let p = try gapPanel("B,ls,2020,5,,target,>=,,t\nA,ls,2020,5,,target,>=,,t\nA,ls,2021,6,,target,>=,,t\nC,ls,2020,5,,target,>=,,t\nC,ls,2021,5,,target,>=,,t\n")
-        #expect(p.regionWithMostTargets == "A")               // A and C tie at two; A comes first
-        var done: [Int] = []
-        let a = GapAnalysis().assess(p, region: "C") { done.append($0) }
-        #expect(a.map(\.target.region) == ["C", "C"] && done == [1, 2])
-        #expect(try gapPanel("A,ls,2020,5,,actual,=,,t\n").regionWithMostTargets == nil)
+        let index = try Panels.gapIndex("B,ls,2020,5,,target,>=,,t\nA,ls,2020,5,,target,>=,,t\nA,ls,2021,6,,target,>=,,t\nC,ls,2020,5,,target,>=,,t\nC,ls,2021,5,,target,>=,,t\n")
+        #expect(index.regionWithMostTargets() == "A")          // A and C tie at two; A comes first
+        let a = GapAnalysis().assess(index, scope: Scope(regions: ["C"]))
+        #expect(a.map(\.target.region) == ["C", "C"])
+        #expect(try Panels.gapIndex("A,ls,2020,5,,actual,=,,t\n").regionWithMostTargets() == nil)
     }
 }

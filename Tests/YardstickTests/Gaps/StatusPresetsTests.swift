@@ -12,54 +12,57 @@ struct StatusPresetsTests {
                      sense: sense, compound: false, projected: projected, weightedProjected: weighted)
     }
 
-    @Test(arguments: [(62.0, "significant progress", TargetStatus.onTrack, 0.95), (76, "moderate progress", .atRisk, 0.6),
-                      (100, "insufficient progress", .offTrack, 0), (110, "movement away from the target", .offTrack, -0.25)])
-    func eurostat(_ c: (Double, String, TargetStatus, Double)) {
+    @Test(arguments: [(62.0, PresetVerdict.significantProgress, TargetStatus.onTrack, 0.95), (76, .moderateProgress, .atRisk, 0.6),
+                      (100, .insufficientProgress, .offTrack, 0), (110, .movementAway, .offTrack, -0.25)])
+    func eurostat(_ c: (Double, PresetVerdict, TargetStatus, Double)) {
         let r = StatusPresets.eurostat(inputs(start: c.0))
-        #expect(r.label == c.1 && r.status == c.2 && r.value == c.3)
+        #expect(r.verdict == c.1 && r.status == c.2 && r.value == c.3)
     }
 
     @Test func eurostatTargetAlreadyReachedAndWrongDirection() {
-        #expect(StatusPresets.eurostat(inputs(start: 90, latest: 150)).label == "target reached")
+        #expect(StatusPresets.eurostat(inputs(start: 90, latest: 150)).verdict == .targetReached)
         // Lower is better: target 60 from 100, but the series rose from 62.
         let r = StatusPresets.eurostat(inputs(start: 62, target: 60, sense: -1))
-        #expect(r.label == "movement away from the target" && r.value! < 0)
+        #expect(r.verdict == .movementAway && r.value! < 0)
     }
 
-    @Test(arguments: [(155.0, "on track", TargetStatus.onTrack), (70, "fair progress, acceleration needed", .atRisk),
-                      (60, "limited or no progress", .offTrack), (50, "deterioration", .offTrack)])
-    func unsd(_ c: (Double, String, TargetStatus)) {
+    @Test(arguments: [(155.0, PresetVerdict.onTrack, TargetStatus.onTrack), (70, .fairProgress, .atRisk),
+                      (60, .limitedProgress, .offTrack), (50, .deterioration, .offTrack)])
+    func unsd(_ c: (Double, PresetVerdict, TargetStatus)) {
         let r = StatusPresets.unsd(inputs(start: 60, target: 160, projected: c.0))
-        #expect(r.label == c.1 && r.status == c.2)
+        #expect(r.verdict == c.1 && r.status == c.2)
     }
 
-    @Test(arguments: [(160.0, "maintain progress", TargetStatus.onTrack), (159, "accelerate progress", .atRisk), (59, "reverse trend", .offTrack)])
-    func escap(_ c: (Double, String, TargetStatus)) {
+    @Test(arguments: [(160.0, PresetVerdict.maintainProgress, TargetStatus.onTrack), (159, .accelerateProgress, .atRisk), (59, .reverseTrend, .offTrack)])
+    func escap(_ c: (Double, PresetVerdict, TargetStatus)) {
         let r = StatusPresets.escap(inputs(start: 60, target: 160, weighted: c.0))
-        #expect(r.label.hasPrefix(c.1) && r.status == c.2)
-        #expect(r.label.contains("current status index 0.40"))      // (100 − 60)/(160 − 60)
+        #expect(r.verdict == c.1 && r.status == c.2)
+        #expect(relativeError(r.currentStatusIndex!, 0.4) < 1e-15)   // (100 − 60)/(160 − 60)
     }
 
     /// Required 20 a year (100 → 140 in two years); achieved over 2020–2022.
-    @Test(arguments: [(60.0, "on track", TargetStatus.onTrack), (80, "moderately improving", .atRisk),
-                      (90, "stagnating", .offTrack), (104, "decreasing", .offTrack)])
-    func sdr(_ c: (Double, String, TargetStatus)) {
+    @Test(arguments: [(60.0, PresetVerdict.onTrack, TargetStatus.onTrack), (80, .moderatelyImproving, .atRisk),
+                      (90, .stagnating, .offTrack), (104, .decreasing, .offTrack)])
+    func sdr(_ c: (Double, PresetVerdict, TargetStatus)) {
         let r = StatusPresets.sdr(inputs(start: c.0))
-        #expect(r.label == c.1 && r.status == c.2)
+        #expect(r.verdict == c.1 && r.status == c.2)
     }
 
     /// Gap 60 (100 → 160): shortfalls 3/60 = 0.05, 12/60 = 0.2, 30/60 improving, and worsening.
-    @Test(arguments: [(157.0, "sun", TargetStatus.onTrack), (148, "slightly cloudy", .atRisk), (130, "cloudy", .offTrack),
-                      (90, "thunderstorm", .offTrack)])
-    func destatis(_ c: (Double, String, TargetStatus)) {
+    @Test(arguments: [(157.0, PresetVerdict.sun, TargetStatus.onTrack), (148, .slightlyCloudy, .atRisk), (130, .cloudy, .offTrack),
+                      (90, .thunderstorm, .offTrack)])
+    func destatis(_ c: (Double, PresetVerdict, TargetStatus)) {
         let r = StatusPresets.destatis(inputs(start: 60, target: 160, projected: c.0))
-        #expect(r.label == c.1 && r.status == c.2)
+        #expect(r.verdict == c.1 && r.status == c.2)
     }
 
     @Test func onePointIsNotAssessableByAnyPreset() {
         let x = PresetInputs(points: [(2023, 100)], latest: (2023, 100), target: 120, targetYear: 2024, sense: 1,
                              compound: true, projected: nil, weightedProjected: nil)
         #expect(StatusPresets.all(x).allSatisfy { $0.status == .notAssessable })
+        #expect(StatusPresets.all(x).map(\.verdict) == [.notAssessable(.needsTwoValues), .notAssessable(.needsTrend),
+                                                        .notAssessable(.needsTwoValues), .notAssessable(.needsTwoValues),
+                                                        .notAssessable(.needsTrend)])
     }
 }
 
@@ -69,7 +72,7 @@ extension StatusPresetsTests {
     @Test func baselineBeyondTheTargetUsesTheLatestValue() {
         let x = PresetInputs(points: [(2015, 9.5), (2023, 5.5)], latest: (2023, 5.5), target: 6.5, targetYear: 2024, sense: 1,
                              compound: false, projected: 5.0, weightedProjected: 5.0)
-        #expect(StatusPresets.unsd(x).label == "deterioration")
-        #expect(StatusPresets.escap(x).label.hasPrefix("reverse trend"))
+        #expect(StatusPresets.unsd(x).verdict == .deterioration)
+        #expect(StatusPresets.escap(x).verdict == .reverseTrend)
     }
 }

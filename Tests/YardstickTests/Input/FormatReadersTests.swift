@@ -19,7 +19,7 @@ struct FormatReadersTests {
         #expect(p.missingValues == 1542)
         #expect(p.indicator("SP.DYN.TFRT.IN").name == "Fertility rate, total (births per woman)")
         #expect(p.periodRange == .year(1960)...(.year(2011)))     // 2012 and 2013 are empty columns
-        #expect(p.warnings.contains { $0.contains("9 rows have no value") })
+        #expect(p.warnings.contains(.rowsWithoutValues(file: Fixtures.url("panels/wdi_fertility_wide.csv").path, count: 9)))
     }
 
     @Test func wdiShapeWithOtherColumnNames() throws {
@@ -41,7 +41,7 @@ struct FormatReadersTests {
 
             """
         let p = try read(text)
-        #expect(p.history(region: "CHN", indicator: "NY.GDP.MKTP.KD.ZG").values == [8.4, 3, 5.2])
+        #expect(PanelIndex(p).history(region: "CHN", indicator: "NY.GDP.MKTP.KD.ZG").values == [8.4, 3, 5.2])
         #expect(p.observations.first?.location == "t.csv:6")
         #expect(p.missingValues == 3)
     }
@@ -65,15 +65,15 @@ struct FormatReadersTests {
             dataflow,ESTAT:NAMA_10_GDP(1.0),I,A,DE,PC,2023,-0.3,P
             """
         let p = try read(text)
-        #expect(p.history(region: "DE", indicator: "A").values == [1.8, -0.3])
+        #expect(PanelIndex(p).history(region: "DE", indicator: "A").values == [1.8, -0.3])
         #expect(p.observations[0].unit == "PC")
     }
 
     @Test func eurostatTSVWithFlags() throws {
         let text = "freq,unit,geo\\TIME_PERIOD\t2021 \t2022 \t2023 \nA,PC_GDP,DE\t3.13 \t3.13 p\t: \nA,PC_GDP,FR\t2.22 \t2.23 e\t: c\n"
         let p = try read(text, file: "t.tsv")
-        #expect(p.history(region: "DE", indicator: "PC_GDP").values == [3.13, 3.13])
-        #expect(p.history(region: "FR", indicator: "PC_GDP").values == [2.22, 2.23])
+        #expect(PanelIndex(p).history(region: "DE", indicator: "PC_GDP").values == [3.13, 3.13])
+        #expect(PanelIndex(p).history(region: "FR", indicator: "PC_GDP").values == [2.22, 2.23])
         #expect(p.missingValues == 2)
         #expect(p.observations[0].unit == "PC_GDP")
     }
@@ -86,7 +86,7 @@ struct FormatReadersTests {
         #expect(p.indicatorIDs == ["lifeExp", "pop", "gdpPercap"])
         #expect(p.observations.count == 1704 * 3)
         #expect(p.skipped == 1704 * 2)              // rownames and continent, left out by the option
-        #expect(p.history(region: "Afghanistan", indicator: "lifeExp").values.first == 28.801)
+        #expect(PanelIndex(p).history(region: "Afghanistan", indicator: "lifeExp").values.first == 28.801)
     }
 
     @Test func wideTableDefaultsToEveryNumericColumn() throws {

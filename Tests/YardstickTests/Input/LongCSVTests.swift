@@ -19,10 +19,10 @@ struct LongCSVTests {
             """)
         #expect(p.observations.count == 5)
         #expect(p.missingValues == 2)
-        #expect(p.history(region: "A", indicator: "gdp").years == [2019, 2020, 2021])
-        #expect(p.targets.map(\.qualifier) == [.approximately])
+        #expect(PanelIndex(p).history(region: "A", indicator: "gdp").years == [2019, 2020, 2021])
+        #expect(PanelIndex(p).targets().map(\.qualifier) == [.approximately])
         #expect(p.observations.first { $0.indicator == "hte" }?.qualifier == .moreThan)
-        #expect(p.history(region: "A", indicator: "hte").isEmpty)     // a bound is not a history point
+        #expect(PanelIndex(p).history(region: "A", indicator: "hte").isEmpty)     // a bound is not a history point
     }
 
     @Test func rangesAndRelativeTargets() throws {
@@ -32,8 +32,8 @@ struct LongCSVTests {
             A,income_growth,2024,,,target,relative,gdp_growth
             A,unemployment,2024,,,target,relative,Hunan:unemployment
             """)
-        #expect(p.targets.map(\.qualifier) == [.range(high: 5), .relative(to: "gdp_growth"), .relative(to: "Hunan:unemployment")])
-        #expect(p.targets[1].value.isNaN)
+        #expect(PanelIndex(p).targets().map(\.qualifier) == [.range(high: 5), .relative(to: "gdp_growth"), .relative(to: "Hunan:unemployment")])
+        #expect(PanelIndex(p).targets()[1].value.isNaN)
     }
 
     @Test func numbersAsStatisticalFilesWriteThem() throws {
@@ -51,21 +51,21 @@ struct LongCSVTests {
 
     @Test func unitsDifferingByAMagnitudeWordAreConvertedAndReported() throws {
         let p = try read("region,indicator,year,value,unit\nA,rev,2022,186.87,亿元\nA,rev,2023,1900000,万元\n")
-        #expect(p.history(region: "A", indicator: "rev").values == [186.87, 190])
-        #expect(p.warnings.contains { $0.contains("1 value converted") })
+        #expect(PanelIndex(p).history(region: "A", indicator: "rev").values == [186.87, 190])
+        #expect(p.warnings == [.unitsConverted(file: "l.csv", count: 1)])
     }
 
     @Test func preliminaryAndFinalValuesForOneYearKeepTheFinalInTheHistory() throws {
         let p = try read("region,indicator,year,value,kind\nA,gdp,2016,9323.7,actual\nA,gdp,2016,9250,preliminary\nA,gdp,2017,10535.51,actual\n")
-        #expect(p.history(region: "A", indicator: "gdp").values == [9323.7, 10535.51])
+        #expect(PanelIndex(p).history(region: "A", indicator: "gdp").values == [9323.7, 10535.51])
         #expect(p.observations.count == 3)
     }
 
     @Test func quartersAndMonthsAreReadAndKeptOutOfYearlyTrends() throws {
         let p = try read("region,indicator,period,value\nA,x,2023-Q1,1\nA,x,2023-02,2\nA,x,2023,3\n")
         #expect(p.observations.map(\.period) == [.quarter(2023, 1), .month(2023, 2), .year(2023)])
-        #expect(p.history(region: "A", indicator: "x").values == [3])
-        #expect(p.warnings.contains { $0.contains("2 quarterly or monthly values") })
+        #expect(PanelIndex(p).history(region: "A", indicator: "x").values == [3])
+        #expect(p.warnings == [.subAnnualNotInTrends(file: "l.csv", count: 2)])
     }
 
     @Test func writingAndReadingBackGivesTheSameObservations() throws {
@@ -92,8 +92,8 @@ extension LongCSVTests {
     @Test func unitsAcrossFilesAreConvertedOrRejected() throws {
         let a = ("a.csv", "region,indicator,year,value,unit\nA,rev,2022,186.87,亿元\n")
         let converted = try PanelReader().read(texts: [a, ("b.csv", "region,indicator,year,value,unit\nA,rev,2023,1900000,万元\n")])
-        #expect(converted.history(region: "A", indicator: "rev").values == [186.87, 190])
-        #expect(converted.warnings.contains { $0.hasPrefix("b.csv: 1 value converted") })
+        #expect(PanelIndex(converted).history(region: "A", indicator: "rev").values == [186.87, 190])
+        #expect(converted.warnings == [.convertedToEarlierFiles(file: "b.csv", count: 1)])
         #expect { try PanelReader().read(texts: [a, ("c.csv", "region,indicator,year,value,unit\nA,rev,2023,5,人\n")]) } throws: { e in
             String(describing: e).hasPrefix("c.csv:2: column 'unit' holds '人', expected the unit '亿元'")
         }

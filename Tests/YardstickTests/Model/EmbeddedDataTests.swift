@@ -22,8 +22,8 @@ struct EmbeddedDataTests {
         #expect(p.observations.count == 170)
         #expect(p.regions.count == 7)
         #expect(p.indicatorIDs.count == 69)
-        #expect(p.targets.count == 38)
-        let gdp = p.history(region: "Zhuzhou", indicator: "gdp")
+        #expect(PanelIndex(p).targets().count == 38)
+        let gdp = PanelIndex(p).history(region: "Zhuzhou", indicator: "gdp")
         #expect(gdp.years == [2015, 2019, 2020, 2021])
         #expect(gdp.values == [2335.11, 3003.13, 3105.8, 3420.3])
     }

@@ -10,7 +10,7 @@ struct RenderersTests {
 
     @Test func trendJSONCarriesFitsAndFailures() throws {
         let spec = TrendSpecification(.linear)
-        let outcomes = spec.projectAll([RenderersTests.series, Series(region: "株洲", indicator: "x", years: [2023], values: [1])],
+        let outcomes = spec.forecastAll([RenderersTests.series, Series(region: "株洲", indicator: "x", years: [2023], values: [1])],
                                        horizon: 2, levels: [80, 95])
         let text = TrendRenderer.json(outcomes, missing: 1, notTrendPoints: 2).rendered()
         let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
@@ -28,7 +28,7 @@ struct RenderersTests {
     }
 
     @Test func trendCSVHasOneRowPerYear() throws {
-        let outcomes = TrendSpecification(.linear).projectAll([RenderersTests.series], horizon: 3, levels: [95])
+        let outcomes = TrendSpecification(.linear).forecastAll([RenderersTests.series], horizon: 3, levels: [95])
         let lines = TrendRenderer.csv(outcomes).split(separator: "\n")
         #expect(lines[0] == "region,indicator,model,year,type,value,lower_95,upper_95")
         #expect(lines.count == 1 + 5 + 3)
@@ -37,7 +37,7 @@ struct RenderersTests {
 
     @Test func trendTextShowsForecastTableAndWarnings() throws {
         let four = Series(region: "株洲", indicator: "gdp", years: [2018, 2019, 2020, 2021], values: [2631, 3003.13, 3105.8, 3420.3])
-        let outcomes = TrendSpecification(nil).projectAll([four], horizon: 1, levels: [95])
+        let outcomes = TrendSpecification(nil).forecastAll([four], horizon: 1, levels: [95])
         let text = TrendRenderer.text(outcomes)
         #expect(text.contains("株洲 · gdp: linear, n = 4"))
         #expect(text.contains("95% interval"))
@@ -60,7 +60,7 @@ struct RenderersTests {
 extension RenderersTests {
     @Test func growthRateIndicatorsShowAChangeInPercentagePoints() throws {
         let s = Series(region: "A", indicator: "gdp_growth", years: [2019, 2020, 2021, 2022], values: [6, 5.5, 6.2, 5.8])
-        let outcomes = TrendSpecification(.linear).projectAll([s], horizon: 1, levels: [95])
+        let outcomes = TrendSpecification(.linear).forecastAll([s], horizon: 1, levels: [95])
         let text = TrendRenderer.text(outcomes, indicators: ["gdp_growth": Indicator(id: "gdp_growth", unit: "%", kind: .growthRate)])
         #expect(text.contains("change +0.01 pp a year (slope of the trend)"))     // OLS slope 0.05/5 by hand
         #expect(!text.contains("annual growth"))

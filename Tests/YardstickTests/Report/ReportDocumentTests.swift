@@ -31,7 +31,8 @@ enum ReportFixture {
         let p = try panel()
         var s = GapSettings(model: .linear)
         s.levels = [80, 95]
-        return ReportBuilder(language: language).document(region: "A", assessments: GapAnalysis(settings: s).assess(p), panel: p)
+        let index = PanelIndex(p)
+        return ReportBuilder(language: language).document(region: "A", assessments: GapAnalysis(settings: s).assess(index), index: index)
     }
 }
 
@@ -58,7 +59,7 @@ struct ReportDocumentTests {
 
     @Test func caveatsNamePreliminaryBoundsShortHistoriesAndSources() throws {
         let d = try ReportFixture.document(.en)
-        #expect(d.caveats.contains("Preliminary (预计) values, not yet final: GDP growth"))
+        #expect(d.caveats.contains("Preliminary values, not yet final: GDP growth"))
         #expect(d.caveats.contains("Known only as bounds (\"above 1200\"): High-tech firms"))
         #expect(d.caveats.contains("Targets with no actual value in the data: CPI inflation"))
         #expect(d.caveats.contains { $0.hasPrefix("Sources (4): Bulletin 2020; Bulletin 2021; Bulletin 2022; Work report 2023") })
@@ -69,7 +70,7 @@ struct ReportDocumentTests {
         #expect(d.title == "A 2023年目标评估")
         #expect(d.rows[1].indicator == "高新技术企业")
         #expect(d.findings.contains { $0.text.hasPrefix("高新技术企业：2022年超过1200 家；2023年目标> 1500 家需一年内增长25.0%") })
-        #expect(ReportBuilder.language(of: try ReportFixture.panel()) == .zh)
+        #expect(ReportBuilder.language(of: PanelIndex(try ReportFixture.panel())) == .zh)
     }
 
     @Test func chartsCarryHistoryProjectionAndTarget() throws {
@@ -95,7 +96,8 @@ struct ReportDocumentTests {
             """
         let metadata = ReportFixture.metadata + "\nincome_growth,居民收入增幅,Income growth,%,higher,growth_rate"
         let p = try PanelReader().read(texts: [("r.csv", csv)], metadata: ("m.csv", metadata))
-        let d = ReportBuilder(language: c.0).document(region: "A", assessments: GapAnalysis().assess(p), panel: p)
+        let index = PanelIndex(p)
+        let d = ReportBuilder(language: c.0).document(region: "A", assessments: GapAnalysis().assess(index), index: index)
         #expect(d.rows.contains { $0.target == c.1 })
         #expect(d.findings.contains { $0.text.contains(c.2) })
     }

@@ -71,7 +71,7 @@ struct ReportRenderersTests {
         let d = try ReportFixture.document(.en)
         let o = try JSONSerialization.jsonObject(with: Data(ReportJSON.render(d).utf8)) as! [String: Any]
         let targets = o["targets"] as! [[String: Any]]
-        let gap = (try JSONSerialization.jsonObject(with: Data(GapRenderer.json(d.assessments).rendered().utf8)) as! [String: Any])["targets"] as! [[String: Any]]
+        let gap = (try JSONSerialization.jsonObject(with: Data(GapRenderer.json(d.assessments, labels: d.labels).rendered().utf8)) as! [String: Any])["targets"] as! [[String: Any]]
         #expect(targets.map { $0["indicator"] as! String } == gap.map { $0["indicator"] as! String })
         #expect(Set(targets[0].keys) == Set(gap[0].keys))
         #expect((o["findings"] as! [[String: Any]]).count == 2)

@@ -1,11 +1,6 @@
 import Testing
 @testable import Yardstick
 
-func relativeError(_ a: Double, _ b: Double) -> Double {
-    if a == b { return 0 }
-    return abs(a - b) / max(abs(b), Double.leastNormalMagnitude)
-}
-
 @Suite("Distributions against R 4.2.2")
 struct DistributionsTests {
     @Test(arguments: RDistributionValues.pt)

@@ -25,10 +25,3 @@ enum Fixtures {
         }
     }
 }
-
-/// LRE, the log relative error: −log10(|estimate − certified| / |certified|), capped at 15.
-func logRelativeError(_ estimate: Double, _ certified: Double) -> Double {
-    if estimate == certified { return 15 }
-    let r = certified == 0 ? abs(estimate) : abs(estimate - certified) / abs(certified)
-    return min(15, max(0, -log10(r)))
-}

@@ -59,8 +59,7 @@ struct TrendModelTests {
             try TrendSpecification(nil).fit(Series(years: c.1, values: c.2))
         } throws: { e in
             guard let e = e as? TrendError, case let .tooShortForAnyModel(found, needs) = e else { return false }
-            return found == c.1.count && needs[.linear] == 3 && needs[.damped] == 6
-                && e.description.contains("linear 3")
+            return found == c.1.count && needs == [.linear: 3, .loglinear: 3, .quadratic: 4, .weighted: 3, .ses: 3, .holt: 5, .damped: 6]
         }
         #expect(throws: TrendError.tooFewPoints(model: .holt, needed: 5, found: c.1.count)) {
             try TrendSpecification(.holt).fit(Series(years: c.1, values: c.2))
@@ -109,7 +108,7 @@ struct TrendModelTests {
 
     @Test func projectionRejectsBadHorizonAndLevels() {
         let s = Series(years: [2019, 2020, 2021], values: [1, 2, 3.5])
-        #expect(throws: TrendError.self) { try TrendSpecification(.linear).project(s, horizon: 0, levels: [95]) }
-        #expect(throws: TrendError.self) { try TrendSpecification(.linear).project(s, horizon: 2, levels: [100]) }
+        #expect(throws: TrendError.self) { try TrendSpecification(.linear).forecast(s, horizon: 0, levels: [95]) }
+        #expect(throws: TrendError.self) { try TrendSpecification(.linear).forecast(s, horizon: 2, levels: [100]) }
     }
 }

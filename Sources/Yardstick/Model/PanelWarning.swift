@@ -1,0 +1,26 @@
+/// Something about the data read that its user should know: returned with the panel, made into a sentence by the
+/// report module.
+public enum PanelWarning: Sendable, Equatable {
+    /// Values converted within a file between units that differ by a magnitude word (万元 and 亿元).
+    case unitsConverted(file: String, count: Int)
+    /// Values of a file converted to the units the files read before give the same indicator.
+    case convertedToEarlierFiles(file: String, count: Int)
+    /// Quarterly or monthly values, which yearly trends do not use.
+    case subAnnualNotInTrends(file: String, count: Int)
+    /// Rows of a year-column table with no value in any year (their regions do not appear).
+    case rowsWithoutValues(file: String, count: Int)
+    /// Columns of a wide table not read as indicators (left out by `--indicator-columns` or not numeric), and the
+    /// cells they hold.
+    case columnsNotRead(file: String, columns: [String], cells: Int)
+
+    /// A stable identifier for machine output.
+    public var code: String {
+        switch self {
+        case .unitsConverted: "units_converted"
+        case .convertedToEarlierFiles: "converted_to_earlier_files"
+        case .subAnnualNotInTrends: "sub_annual_not_in_trends"
+        case .rowsWithoutValues: "rows_without_values"
+        case .columnsNotRead: "columns_not_read"
+        }
+    }
+}

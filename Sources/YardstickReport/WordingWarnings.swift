@@ -1,0 +1,51 @@
+import Yardstick
+
+/// The sentences of warnings about the data read and about regressions, English and Chinese side by side.
+extension ReportLabels {
+    public func panelWarning(_ w: PanelWarning) -> String {
+        switch w {
+        case let .unitsConverted(file, n):
+            pick("\(file): \(count(n, "value", "values", zh: "")) converted between units that differ only by a magnitude word",
+                 "\(file)：\(n)个数值在仅数量级不同的单位之间换算（万/亿）")
+        case let .convertedToEarlierFiles(file, n):
+            pick("\(file): \(count(n, "value", "values", zh: "")) converted to the units of the files read before",
+                 "\(file)：\(n)个数值已换算为先前读取文件的单位")
+        case let .subAnnualNotInTrends(file, n):
+            pick("\(file): \(count(n, "quarterly or monthly value is", "quarterly or monthly values are", zh: "")) not used for yearly trends",
+                 "\(file)：\(n)个季度或月度数值未用于年度趋势")
+        case let .rowsWithoutValues(file, n):
+            pick("\(file): \(count(n, "row has", "rows have", zh: "")) no value in any year (their regions do not appear)",
+                 "\(file)：\(n)行在所有年份均无数值（其地区未列出）")
+        case let .columnsNotRead(file, columns, cells):
+            pick("\(file): columns not read as indicators: \(columns.joined(separator: ", ")) (\(count(cells, "cell", "cells", zh: "")))",
+                 "\(file)：未作为指标读取的列：\(columns.joined(separator: "、"))（\(cells)个单元格）")
+        }
+    }
+
+    public func panelWarningParameters(_ w: PanelWarning) -> [(String, JSONValue)] {
+        switch w {
+        case let .unitsConverted(file, n), let .convertedToEarlierFiles(file, n), let .subAnnualNotInTrends(file, n),
+             let .rowsWithoutValues(file, n):
+            [("file", .string(file)), ("count", .integer(n))]
+        case let .columnsNotRead(file, columns, cells):
+            [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string))), ("cells", .integer(cells))]
+        }
+    }
+
+    public func regressionWarning(_ w: RegressionWarning) -> String {
+        switch w {
+        case let .rankDeficient(terms, tolerance):
+            pick("rank deficient at tolerance \(NumberFormat.significant(tolerance, 3)): dropped \(terms.joined(separator: ", ")) (collinear with the other terms; estimate set to 0)",
+                 "在容差\(NumberFormat.significant(tolerance, 3))下秩亏：剔除\(terms.joined(separator: "、"))（与其他项共线，估计值设为0）")
+        case .noResidualDegreesOfFreedom:
+            pick("no residual degrees of freedom: standard errors, t, p and intervals are undefined", "残差自由度为零：标准误、t值、p值和区间均无定义")
+        case .perfectFit:
+            pick("the fit is exact (all residuals zero): t statistics are infinite", "完全拟合（残差全为零）：t统计量为无穷大")
+        }
+    }
+
+    /// A warning, a note or a verdict as a JSON object: its code, its sentence and its parameters.
+    static func coded(_ code: String, _ text: String, _ parameters: [(String, JSONValue)]) -> JSONValue {
+        .object([("code", .string(code)), ("text", .string(text)), ("params", .object(parameters))])
+    }
+}

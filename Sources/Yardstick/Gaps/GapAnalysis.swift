@@ -57,7 +57,9 @@ public struct GapAnalysis: Sendable {
             progress(results.done)
             results.lock.unlock()
         }
-        if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else if chunks == 1 { work(0) }
+        BLASThreads.single {
+            if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else if chunks == 1 { work(0) }
+        }
         return results.items.map { $0! }
     }
 

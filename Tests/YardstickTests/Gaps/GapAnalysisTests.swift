@@ -150,3 +150,25 @@ extension GapAnalysisTests {
         #expect(try Panels.gapIndex("A,ls,2020,5,,actual,=,,t\n").regionWithMostTargets() == nil)
     }
 }
+
+extension GapAnalysisTests {
+    /// Many targets are assessed on both cores, in chunks; each result equals the target assessed alone, in order.
+    @Test func assessingInParallelEqualsOneByOne() throws {
+        var rng = SplitMix64(seed: 5)
+        var rows = ""
+        for k in 0..<300 {
+            var v = Double.random(in: 10...100, using: &rng)
+            for y in 2015...2023 {
+                v *= 1 + Double.random(in: -0.02...0.08, using: &rng)
+                rows += "R\(k % 30),I\(k / 30),\(y),\(v),,actual,=,,t\n"
+            }
+            rows += "R\(k % 30),I\(k / 30),2025,\(v * 1.08),,target,>=,,t\n"
+        }
+        let index = try Panels.gapIndex(rows)
+        let analysis = GapAnalysis(settings: GapSettings(model: .linear))
+        let together = analysis.assess(index)
+        let alone = index.targets().map { analysis.assess($0, in: index) }
+        #expect(together.count == 300)
+        #expect(zip(together, alone).allSatisfy { String(reflecting: $0) == String(reflecting: $1) })
+    }
+}

@@ -23,7 +23,8 @@ struct RenderersTests {
         #expect(f["mean"] as! Double == fit.forecast(year: 2023).mean)
         let failed = (o["not_fitted"] as! [[String: Any]])[0]
         #expect(failed["points"] as! Int == 1)
-        #expect((failed["reason"] as! String).contains("linear model needs at least 3"))
+        #expect(failed["code"] as! String == "too_few_points")
+        #expect(failed["reason"] as! String == "the linear model needs at least 3 observations, the series has 1")
         #expect((o["skipped"] as! [String: Int]) == ["missing": 1, "not_trend_points": 2])
     }
 
@@ -41,7 +42,40 @@ struct RenderersTests {
         let text = TrendRenderer.text(outcomes)
         #expect(text.contains("株洲 · gdp: linear, n = 4"))
         #expect(text.contains("95% interval"))
-        #expect(text.contains("too few to compare models by AICc"))
+        #expect(text.contains("  warning: 4 observations are too few to compare models by AICc; used the linear model\n"))
+        let warning = ((try JSONSerialization.jsonObject(with: Data(TrendRenderer.json(outcomes).rendered().utf8)) as! [String: Any])["series"]
+            as! [[String: Any]])[0]["warnings"] as! [[String: Any]]
+        #expect(warning[0]["code"] as! String == "too_short_for_selection")
+        let params = warning[0]["params"] as! [String: Any]
+        #expect(params["found"] as? Int == 4 && params["chosen"] as? String == "linear")
+    }
+
+    /// Every note, verdict and warning has a sentence in both languages and a distinct code (the one table).
+    @Test func everyTypedFindingIsWordedInBothLanguages() {
+        let notes: [AssessmentNote] = [
+            .comparedOnYear(period: .quarter(2024, 2)), .stretchTarget, .derivedFromGrowth(year: 2022, value: 242.1, level: 445, growth: 83.8),
+            .latestIsBound(kind: .lowerBound, value: 1200, year: 2023), .latestIsBound(kind: .upperBound, value: 3, year: 2023),
+            .latestIsPreliminary(year: 2023), .logitScale(lower: 0, upper: 100), .trend(.noResidualDegreesOfFreedom),
+            .noTrend(.nonFinite(year: 2020)), .twoValuesOnly, .oneValueOnly, .noActualBefore(year: 2024), .growthUndefined(requiredChange: 3),
+            .outcomeIsBoundBelowTarget(year: 2023, value: 5), .ambition(measure: .rate, seen: 2, of: 5), .relativeTooShort(points: 1),
+            .relativeToProjection(region: "B", indicator: "gdp", year: 2024), .relativeToTarget(region: "A", indicator: "gdp", year: 2024, value: 5),
+            .relativeWithoutSeries(region: "B", indicator: "gdp"),
+        ]
+        let en = ReportLabels(language: .en), zh = ReportLabels(language: .zh)
+        #expect(Set(notes.map(\.code)).count == notes.count - 1)            // the two bound notes share a code
+        for n in notes {
+            let e = en.note(n, home: "A"), z = zh.note(n, home: "A")
+            #expect(!e.isEmpty && !z.isEmpty && e != z)
+            #expect(z.range(of: "[A-Za-z]{2,} [A-Za-z]{2,}", options: .regularExpression) == nil, "\(z)")
+        }
+        #expect(en.note(.relativeToProjection(region: "B", indicator: "gdp", year: 2024), home: "A") == "compared with the projection of B gdp for 2024")
+        #expect(zh.note(.relativeToProjection(region: "A", indicator: "gdp", year: 2024), home: "A") == "与gdp2024年的预测值比较")
+        let verdicts: [PresetVerdict] = [.targetReached, .significantProgress, .moderateProgress, .insufficientProgress, .movementAway,
+                                         .metOrAlmostMet, .onTrack, .fairProgress, .limitedProgress, .deterioration, .maintainProgress,
+                                         .accelerateProgress, .reverseTrend, .maintainingAchievement, .moderatelyImproving, .stagnating,
+                                         .decreasing, .sunTargetReached, .sun, .slightlyCloudy, .cloudy, .thunderstorm, .notAssessable(.needsTrend)]
+        #expect(Set(verdicts.map(\.code)).count == verdicts.count)
+        #expect(Set(verdicts.map { en.verdict($0) }).count == verdicts.count && Set(verdicts.map { zh.verdict($0) }).count == verdicts.count)
     }
 
     @Test func regressionTextAndJSON() throws {

@@ -12,6 +12,8 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var scope: ScopeOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
@@ -22,6 +24,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let index = try input.read()
         let summary = PanelSummary(index, scope: try scope.scope(in: index))
-        emit(format == .json ? InspectRenderer.json(summary).rendered() : InspectRenderer.text(summary))
+        let labels = language.labels(for: index)
+        emit(format == .json ? InspectRenderer.json(summary, labels: labels).rendered() : InspectRenderer.text(summary, labels: labels))
     }
 }

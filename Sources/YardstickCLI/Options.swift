@@ -42,7 +42,7 @@ struct DataInputOptions: ParsableArguments {
     @Option(help: "Wide tables: the indicator columns, comma-separated (default: every other numeric column).")
     var indicatorColumns: String?
 
-    @Option(help: "Indicator metadata CSV (id,name,name_en,unit,direction,lower,upper,kind).")
+    @Option(help: "Indicator metadata CSV (id,name,name_en,unit,direction,lower,upper,kind,growth_of).")
     var metadata: String?
 
     @Option(help: "Set an indicator's direction: INDICATOR=higher|lower|target (repeatable).")
@@ -83,20 +83,32 @@ struct DataInputOptions: ParsableArguments {
 /// What to show: options that select rows of a result. Analyses still read every region and indicator (peers,
 /// companion series, the series a relative target refers to), so an answer never depends on them.
 struct ScopeOptions: ParsableArguments {
-    @Option(help: "Show only this region (repeatable, or comma-separated). Analyses still read every region.")
+    @Option(help: "Show only this region, by id or name (repeatable, or comma-separated). Analyses still read every region.")
     var region: [String] = []
 
     @Option(help: "Show only this indicator (repeatable, or comma-separated). Analyses still read every indicator.")
     var indicator: [String] = []
 
-    static func names(_ values: [String]) -> Set<String>? {
-        let names = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return names.isEmpty ? nil : Set(names)
+    /// The names given, split at commas and trimmed; nil when none.
+    static func names(_ values: [String]) -> [String]? {
+        let names = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return names.isEmpty ? nil : names
     }
 
-    /// The scope, its names checked against the data.
+    func validate() throws {
+        for (option, values) in [("--region", region), ("--indicator", indicator)] where Self.names(values)?.contains("") == true {
+            throw ValidationError("\(option) takes names; an empty name was given")
+        }
+    }
+
+    /// The scope, its names checked against the data; a region may be given by its name in either language.
     func scope(in index: PanelIndex) throws -> Scope {
-        let scope = Scope(regions: Self.names(region), indicators: Self.names(indicator))
+        let names = index.panel.regionNames
+        let regions = Self.names(region)?.map { given in
+            index.contains(region: given) ? given
+                : names.first { $0.value.name == given || $0.value.englishName == given }.map(\.key) ?? given
+        }
+        let scope = Scope(regions: regions.map(Set.init), indicators: Self.names(indicator).map(Set.init))
         do { try scope.check(against: index) } catch { throw CommandError(error) }
         return scope
     }

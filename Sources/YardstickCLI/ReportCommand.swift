@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Yardstick
 import YardstickReport
 
@@ -21,18 +22,30 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var scope: ScopeOptions
 
-    @Option(help: "Output: text, markdown, html, json or csv.")
-    var format: ReportFormat = .text
+    @Option(help: "Output: text, markdown, html, json or csv (default: from the --output file's extension, .html, .md, .json or .csv; otherwise text).")
+    var format: ReportFormat?
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+
+    /// The format asked for, or the one the output file's extension names.
+    var chosenFormat: ReportFormat {
+        if let format { return format }
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "html", "htm": return .html
+        case "md", "markdown": return .markdown
+        case "json": return .json
+        case "csv": return .csv
+        default: return .text
+        }
+    }
 
     @OptionGroup var language: LanguageOption
 
     @OptionGroup var assessment: AssessmentOptions
 
     func validate() throws {
-        if (ScopeOptions.names(scope.region)?.count ?? 0) > 1 {
+        if Set(ScopeOptions.names(scope.region) ?? []).count > 1 {
             throw ValidationError("a report covers one region; give one --region (gap compares several)")
         }
     }
@@ -40,16 +53,24 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let index = try input.read()
         var scope = try scope.scope(in: index)
-        guard let region = scope.regions?.first ?? index.regionWithMostTargets(in: scope) else {
+        // The region: the one given, or the one with the most targets in the whole data (choosing indicators does
+        // not change the region a report is about).
+        guard let region = scope.regions?.first ?? index.regionWithMostTargets() else {
             throw CommandError("the data holds no targets (rows with kind 'target'); try yardstick trend")
         }
         scope.regions = [region]
-        let progress = ProgressBar(total: index.targets(in: scope).count, label: "assessing targets")
+        let count = index.targets(in: scope).count
+        guard count > 0 else {
+            let name = language.labels(for: index).regionName(region)
+            throw CommandError(scope.indicators == nil ? "\(name) has no targets in the data; give a --region that has"
+                                                       : "\(name) has no targets for the indicators chosen")
+        }
+        let progress = ProgressBar(total: count, label: "assessing targets")
         let assessments = GapAnalysis(settings: assessment.settings).assess(index, scope: scope, progress: progress.update)
         let labels = language.labels(for: index)
         let document = ReportBuilder(language: labels.language).document(region: region, assessments: assessments, index: index)
         let text: String
-        switch format {
+        switch chosenFormat {
         case .text: text = TextReport.render(document, colour: output == nil && Terminal.colourOnStandardOutput)
         case .markdown: text = MarkdownReport.render(document)
         case .html: text = HTMLReport.render(document)

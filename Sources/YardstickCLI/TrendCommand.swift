@@ -23,6 +23,8 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var scope: ScopeOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Trend model: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")). auto picks by AICc.")
     var model: ModelChoice = .auto
 
@@ -59,17 +61,18 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let index = try input.read()
-        let series = index.histories(in: try scope.scope(in: index))
-        let panel = index.panel
-        let missing = panel.notRead, other = panel.nonHistoryCount
+        let scope = try scope.scope(in: index)
+        let series = index.histories(in: scope)
+        let missing = index.panel.notRead, other = index.nonHistoryCount(in: scope)
+        let labels = language.labels(for: index)
         guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
         let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
         let bar = ProgressBar(total: series.count, label: "fitting trends")
         let outcomes = spec.forecastAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level, progress: bar.update)
         switch format {
-        case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other).rendered())
+        case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other, labels: labels).rendered())
         case .csv: emit(TrendRenderer.csv(outcomes))
-        case .text: emit(TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other, indicators: panel.indicators))
+        case .text: emit(TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other, indicators: index.panel.indicators, labels: labels))
         }
     }
 }

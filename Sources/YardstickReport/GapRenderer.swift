@@ -17,7 +17,8 @@ public enum GapRenderer {
         func num(_ x: Double?) -> JSONValue { .optional(x) }
         let trend: JSONValue = a.trendGrowth.map { g in
             .object([("rate", .number(g.value)), ("lower", num(g.interval?.lowerBound)), ("upper", num(g.interval?.upperBound)),
-                     ("unit", .string(g.isGrowthRate ? "fraction per year" : "\(a.indicator.unit) per year"))])
+                     ("unit", .string(g.isGrowthRate ? "fraction per year"
+                                        : a.indicator.unit.hasPrefix("%") ? "percentage points per year" : "\(a.indicator.unit) per year"))])
         } ?? .null
         let projection: JSONValue = a.projection.map { p in
             .object([("model", .string(p.model.rawValue)), ("mean", .number(p.mean)),

@@ -49,6 +49,12 @@ public struct ReportBuilder: Sendable {
             return (a.element.probability ?? 2, a.offset) < (b.element.probability ?? 2, b.offset)
         }.map(\.element)
         let sentences = FindingSentences(labels: l)
+        // A target is named by its indicator, and by its year too where the report has several of the indicator's.
+        var seen: [String: Int] = [:]
+        for a in assessments { seen[a.indicator.id, default: 0] += 1 }
+        func name(_ a: TargetAssessment) -> String {
+            l.name(a.indicator) + (seen[a.indicator.id, default: 0] > 1 ? " (\(a.target.period))" : "")
+        }
         return ReportDocument(
             language: language, title: title, subtitle: subtitle, headline: headline, counts: counts, labels: l,
             rows: assessments.map(l.row),
@@ -57,16 +63,17 @@ public struct ReportBuilder: Sendable {
             },
             charts: assessments.compactMap(sentences.chart),
             bars: assessments.filter { $0.latest != nil || $0.probability != nil }.map {
-                ReportDocument.Bar(label: l.name($0.indicator), probability: $0.probability, status: $0.status, statusLabel: l.status($0.status))
+                ReportDocument.Bar(label: name($0), probability: $0.probability, status: $0.status, statusLabel: l.status($0.status))
             },
-            caveats: caveats(assessments, sources: index.sources(region: region), labels: l),
+            caveats: caveats(assessments, sources: index.sources(region: region), labels: l, name: name),
             assessments: assessments)
     }
 
-    func caveats(_ assessments: [TargetAssessment], sources: [String], labels l: ReportLabels) -> [String] {
+    func caveats(_ assessments: [TargetAssessment], sources: [String], labels l: ReportLabels,
+                 name: (TargetAssessment) -> String) -> [String] {
         let zh = language == .zh
         var out: [String] = []
-        func list(_ xs: [TargetAssessment]) -> String { Array(Set(xs.map { l.name($0.indicator) })).sorted().joined(separator: zh ? "、" : ", ") }
+        func list(_ xs: [TargetAssessment]) -> String { Array(Set(xs.map(name))).sorted().joined(separator: zh ? "、" : ", ") }
         let prelim = assessments.filter { $0.latest?.kind == .preliminary }
         if !prelim.isEmpty { out.append(l.pick("Preliminary values, not yet final: ", "预计值（尚非最终数据）：") + list(prelim)) }
         let bounds = assessments.filter { $0.latest?.kind == .lowerBound || $0.latest?.kind == .upperBound }

@@ -38,7 +38,11 @@ public struct ReportLabels: Sendable {
     func seriesName(region: String, indicator: String, home: String) -> String {
         let i = indicatorName(indicator)
         guard region != home else { return i }
-        return zh ? regionName(region) + i : "\(regionName(region)) \(i.prefix(1).lowercased() + i.dropFirst())"
+        guard zh else { return "\(regionName(region)) \(i.prefix(1).lowercased() + i.dropFirst())" }
+        // Chinese names join directly (湖南省城镇调查失业率); ids or Latin names keep a space between them.
+        let r = regionName(region)
+        let joins = r.unicodeScalars.last.map(TextTable.isWide) == true && i.unicodeScalars.first.map(TextTable.isWide) == true
+        return joins ? r + i : r + " " + i
     }
 
     public var scorecard: String { pick("Scorecard", "目标进展一览") }
@@ -79,6 +83,15 @@ public struct ReportLabels: Sendable {
         case .derived: pick("derived", "推算")
         case .lowerBound: pick("lower bound", "下限")
         case .upperBound: pick("upper bound", "上限")
+        }
+    }
+
+    /// Which way is better.
+    public func direction(_ d: Direction) -> String {
+        switch d {
+        case .higher: pick("higher", "越高越好")
+        case .lower: pick("lower", "越低越好")
+        case .target: pick("on target", "越接近目标越好")
         }
     }
 

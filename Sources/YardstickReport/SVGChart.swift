@@ -112,7 +112,7 @@ enum SVGChart {
         }
         for (i, b) in bars.enumerated() {
             let y = 6 + Double(i) * row
-            s += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + 13))\" class=\"label\" text-anchor=\"end\">\(HTMLReport.escape(String(b.label.prefix(28))))</text>"
+            s += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + 13))\" class=\"label\" text-anchor=\"end\">\(HTMLReport.escape(b.label.count > 28 ? String(b.label.prefix(27)) + "…" : b.label))</text>"
             if let p = b.probability {
                 s += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", p * (w - labelWidth - 20)))\" height=\"14\" fill=\"\(colour(b.status))\"><title>\(HTMLReport.escape(b.label)): \(NumberFormat.percent(p, decimals: 0)), \(HTMLReport.escape(b.statusLabel))</title></rect>"
             } else {

@@ -66,59 +66,65 @@ public enum TrendRenderer {
     }
 
     /// `indicators` (metadata by id) decides how growth is shown: a growth rate for levels and counts, a change in
-    /// the indicator's unit a year (percentage points for rates and shares) otherwise.
+    /// the indicator's unit a year (percentage points for rates and shares) otherwise. Model names are the
+    /// `--model` values.
     public static func text(_ outcomes: [TrendOutcome], missing: Int = 0, notTrendPoints: Int = 0,
-                            indicators: [String: Indicator] = [:], labels: ReportLabels = ReportLabels(language: .en)) -> String {
+                            indicators: [String: Indicator] = [:], labels l: ReportLabels = ReportLabels(language: .en)) -> String {
         var blocks: [String] = []
         for o in outcomes {
             guard case let .success(p) = o.result else { continue }
             let f = p.fit
-            var head = "\(p.series.region) · \(p.series.indicator): \(f.model.rawValue), n = \(f.observationCount)"
+            var head = "\(l.regionName(p.series.region)) · \(p.series.indicator): \(f.model.rawValue), n = \(f.observationCount)"
             if let a = f.aicc { head += ", AICc \(NumberFormat.significant(a, 5))" }
             var lines = [head]
             lines.append("  " + f.parameters.map { "\($0.name) \(NumberFormat.significant($0.value, 6))" }.joined(separator: ", ")
                 + ", σ \(NumberFormat.significant(f.sigma, 4))")
             let kind = indicators[p.series.indicator]?.kind ?? .level
             if kind != .level && kind != .count, let slope = f.parameter("slope") {
-                let unit = indicators[p.series.indicator]?.unit ?? ""
-                lines.append("  change \((slope >= 0 ? "+" : "") + NumberFormat.significant(slope, 3)) \(unit.hasPrefix("%") ? "pp" : unit) a year (slope of the trend)")
+                let change = l.change(slope, growth: false, unit: indicators[p.series.indicator]?.unit ?? "")
+                lines.append("  " + l.pick("change \(change) a year (slope of the trend)", "每年变动\(change)（趋势斜率）"))
             } else if let g = f.growth {
-                var s = "  annual growth \(NumberFormat.percent(g.rate))"
-                if let i = g.interval { s += " (95% CI \(NumberFormat.percent(i.lowerBound)) to \(NumberFormat.percent(i.upperBound)))" }
+                var s = "  " + l.pick("annual growth ", "年均增长") + NumberFormat.percent(g.rate)
+                if let i = g.interval {
+                    let lo = NumberFormat.percent(i.lowerBound), hi = NumberFormat.percent(i.upperBound)
+                    s += l.pick(" (95% CI \(lo) to \(hi))", "（95%置信区间\(lo)至\(hi)）")
+                }
                 lines.append(s)
             }
-            var table = TextTable(header: ["year", "forecast"] + p.levels.map { "\(NumberFormat.level($0))% interval" },
+            var table = TextTable(header: [l.year, l.pick("forecast", "预测值")] + p.levels.map { l.pick("\(NumberFormat.level($0))% interval", "\(NumberFormat.level($0))%区间") },
                                   alignments: [.right, .right] + p.levels.map { _ in .right })
             for point in p.points {
                 table.append([String(point.year), NumberFormat.significant(point.mean)]
                     + point.intervals.map { "\(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" })
             }
             lines.append(table.rendered().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            for w in f.warnings { lines.append("  warning: " + labels.trendWarning(w)) }
+            for w in f.warnings { lines.append("  " + l.pick("warning: ", "注意：") + l.trendWarning(w)) }
             blocks.append(lines.joined(separator: "\n"))
         }
         var failed: [String] = [], shortNote: String?
         for o in outcomes {
             guard case let .failure(e) = o.result else { continue }
-            let name = "  \(o.series.region) · \(o.series.indicator) (\(o.series.count) point\(o.series.count == 1 ? "" : "s"))"
+            let name = "  \(l.regionName(o.series.region)) · \(o.series.indicator) (" + l.count(o.series.count, "point", "points", zh: "个点") + ")"
             if case let .tooShortForAnyModel(_, needs) = e {
                 failed.append(name)
-                shortNote = "too few points for any model; points needed: " + needs
+                shortNote = l.pick("too few points for any model; points needed: ", "点数不足以拟合任何模型；所需点数：") + needs
                     .sorted { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }
-                    .map { "\(labels.model($0.key)) \($0.value)" }.joined(separator: ", ")
+                    .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: l.pick(", ", "、"))
             } else {
-                failed.append(name + ": " + labels.trendError(e))
+                failed.append(name + ": " + l.trendError(e))
             }
         }
         if !failed.isEmpty {
-            blocks.append("Not fitted (\(failed.count))" + (shortNote.map { ", \($0)" } ?? "") + ":\n" + failed.joined(separator: "\n"))
+            blocks.append(l.pick("Not fitted (\(failed.count))", "未拟合（\(failed.count)个）") + (shortNote.map { l.pick(", ", "，") + $0 } ?? "")
+                          + l.pick(":", "：") + "\n" + failed.joined(separator: "\n"))
         }
         if missing + notTrendPoints > 0 {
-            blocks.append("Rows not used as trend points: \(missing) missing value\(missing == 1 ? "" : "s"), \(notTrendPoints) target or bound\(notTrendPoints == 1 ? "" : "s").")
+            blocks.append(l.pick("Rows not used as trend points: \(l.count(missing, "missing value", "missing values", zh: "")), "
+                                     + "\(l.count(notTrendPoints, "target or bound", "targets or bounds", zh: "")).",
+                                 "未作为趋势点的行：缺失值\(missing)个，目标或上下限\(notTrendPoints)个。"))
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 }
-
 
 import Foundation

@@ -4,9 +4,11 @@ import Yardstick
 extension ReportLabels {
     /// A method's verdict: "moderate progress", "accelerate progress (current status index 0.42)".
     public func verdict(_ r: PresetResult) -> String {
+        if r.verdict == .targetYearObserved { return pick("target year observed: ", "目标年份已有实际值：") + status(r.status) }
         var text = verdict(r.verdict)
         if let csi = r.currentStatusIndex {
-            text += pick(" (current status index \(NumberFormat.fixed(csi, 2)))", "（现状指数\(NumberFormat.fixed(csi, 2))）")
+            let shown = NumberFormat.fixed(csi, 2) == "-0.00" ? "0.00" : NumberFormat.fixed(csi, 2)
+            text += pick(" (current status index \(shown))", "（现状指数\(shown)）")
         }
         return text
     }
@@ -35,6 +37,7 @@ extension ReportLabels {
         case .slightlyCloudy: pick("slightly cloudy", "少云")
         case .cloudy: pick("cloudy", "多云")
         case .thunderstorm: pick("thunderstorm", "雷雨")
+        case .targetYearObserved: pick("target year observed", "目标年份已有实际值")
         case let .notAssessable(why): pick("not assessable (\(shortfall(why)))", "无法评估（\(shortfall(why))）")
         }
     }

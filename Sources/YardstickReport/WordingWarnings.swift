@@ -16,6 +16,9 @@ extension ReportLabels {
         case let .rowsWithoutValues(file, n):
             pick("\(file): \(count(n, "row has", "rows have", zh: "")) no value in any year (their regions do not appear)",
                  "\(file)：\(n)行在所有年份均无数值（其地区未列出）")
+        case let .namesOfAbsentRegions(file, regions):
+            pick("\(file): names given for regions the data does not hold: \(regions.joined(separator: ", "))",
+                 "\(file)：为数据中没有的地区给出了名称：\(regions.joined(separator: "、"))")
         case let .columnsNotRead(file, columns, cells):
             pick("\(file): columns not read as indicators: \(columns.joined(separator: ", ")) (\(count(cells, "cell", "cells", zh: "")))",
                  "\(file)：未作为指标读取的列：\(columns.joined(separator: "、"))（\(cells)个单元格）")
@@ -29,6 +32,8 @@ extension ReportLabels {
             [("file", .string(file)), ("count", .integer(n))]
         case let .columnsNotRead(file, columns, cells):
             [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string))), ("cells", .integer(cells))]
+        case let .namesOfAbsentRegions(file, regions):
+            [("file", .string(file)), ("regions", .array(regions.map(JSONValue.string)))]
         }
     }
 

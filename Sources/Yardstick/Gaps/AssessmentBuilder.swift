@@ -47,7 +47,11 @@ struct Builder {
         notes.append(.ambition(measure: indicator.kind == .growthRate ? .rate : compound ? .growth : .change, seen: seen, of: sample.count))
     }
 
-    func build(settings: GapSettings, presets: [PresetResult]) -> TargetAssessment {
+    func build(settings: GapSettings, presets computed: [PresetResult]) -> TargetAssessment {
+        // Once the target year is observed, every method's class is the observation (met or missed).
+        let presets = observedStatus.map { s in
+            computed.map { PresetResult(method: $0.method, verdict: .targetYearObserved, status: s, value: nil) }
+        } ?? computed
         let own = observedStatus ?? settings.ownStatus(probability)
         let chosen: TargetStatus
         if let observedStatus { chosen = observedStatus } else if settings.method == .own { chosen = own } else {

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Formulas (T* the stated target, or for a bound or range the threshold seen from the latest value; latest value
 /// L in year l; target year Y; h = Y − l):
-/// - gap = T* − L; relative gap = (T* − L)/|L|; completion = (L − B)/(T* − B), B the first value;
+/// - gap = T* − L; relative gap = (T* − L)/|L|; completion = (L − B)/(T* − B), B the first value, defined only
+///   when T* lies beyond B in the direction of improvement;
 /// - required growth = (T*/L)^(1/h) − 1 for levels and counts (undefined for non-positive values, said in a note);
 ///   required change = (T* − L)/h for every kind (percentage points for rates);
 /// - the projection is the trend model's (auto by AICc unless chosen) at Y; shares strictly inside their bounds
@@ -93,9 +94,14 @@ public struct GapAnalysis: Sendable {
         let h = Double(year - latest.year)
         b.gapAbsolute = reference - latest.value
         b.gapRelative = latest.value != 0 ? (reference - latest.value) / abs(latest.value) : nil
-        b.alreadyMet = target.qualifier != .approximately && (reference - latest.value) * (indicator.direction == .lower ? -1 : 1) < 0
-        if let base = history.points.first, base.year < latest.year, reference != base.value {
-            b.completion = (latest.value - base.value) / (reference - base.value)
+        // Already met: the latest value is beyond the stated target, for an indicator that accumulates (not a growth
+        // rate, which says nothing about next year's), in a year not yet observed.
+        b.alreadyMet = history.observed == nil && indicator.kind != .growthRate && target.qualifier != .approximately
+            && (reference - latest.value) * (indicator.direction == .lower ? -1 : 1) < 0
+        // Completion only where the target lies beyond the first value in the direction of improvement.
+        if let base = history.points.first, base.year < latest.year {
+            let towards = comparison.sense(from: base.value)
+            if towards * (reference - base.value) > 0 { b.completion = (latest.value - base.value) / (reference - base.value) }
         }
         b.requiredChange = h > 0 ? (reference - latest.value) / h : nil
         let compound = indicator.kind == .level || indicator.kind == .count

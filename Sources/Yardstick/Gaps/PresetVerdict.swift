@@ -30,6 +30,8 @@ public enum PresetVerdict: Sendable, Equatable {
     case maintainingAchievement, moderatelyImproving, stagnating, decreasing
     // Destatis
     case sunTargetReached, sun, slightlyCloudy, cloudy, thunderstorm
+    /// The target year is observed: the class is met or missed, whatever the method.
+    case targetYearObserved
     /// The method cannot classify the target, and why.
     case notAssessable(PresetShortfall)
 
@@ -58,6 +60,7 @@ public enum PresetVerdict: Sendable, Equatable {
         case .slightlyCloudy: "slightly_cloudy"
         case .cloudy: "cloudy"
         case .thunderstorm: "thunderstorm"
+        case .targetYearObserved: "target_year_observed"
         case let .notAssessable(why): "not_assessable_" + why.rawValue
         }
     }

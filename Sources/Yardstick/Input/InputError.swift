@@ -11,6 +11,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case unterminatedQuote(file: String, line: Int, column: Int)
     /// The same observation twice.
     case duplicate(file: String, line: Int, firstLine: Int, what: String)
+    /// The same entry of a metadata file twice (an indicator, a region, a level's growth series).
+    case duplicateEntry(file: String, line: Int, firstLine: Int, what: String)
     /// The file has no header or no rows.
     case empty(file: String)
     /// The file could not be opened or decoded.
@@ -29,6 +31,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file):\(line):\(column): a quoted field is not closed; add the closing '\"'"
         case let .duplicate(file, line, first, what):
             return "\(file):\(line): duplicate observation \(what), first given on line \(first)"
+        case let .duplicateEntry(file, line, first, what):
+            return "\(file):\(line): \(what) given twice, first on line \(first)"
         case let .empty(file):
             return "\(file): no data (a header line and at least one row are needed)"
         case let .unreadable(file, reason):

@@ -156,6 +156,7 @@ public enum LongCSV {
                 stretches = (stretchID, LongCSV.stretchWords[builder.panel.table.strings[id: stretchID].lowercased()])
             }
             guard let stretch = stretches.value else { throw bad(stretchC!, "yes, no, true, false, 1, 0, 力争 or empty") }
+            if stretch && kind != .target { throw bad(stretchC!, "empty: only a target can be a stretch target") }
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
                                           value: value, kind: kind, qualifier: qualifier, unit: unit, source: source,
                                           note: note, stretch: stretch, line: rows.line) {

@@ -3,11 +3,13 @@
 /// whose growth rate this one is, ``Indicator/growthOf``).
 public enum MetadataReader {
     public static func read(_ table: CSVTable) throws(InputError) -> [Indicator] {
+        guard table.rowCount > 0 else { throw .empty(file: table.file) }
         let idC = try table.column("id")
         let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en"), unitC = table.optionalColumn("unit")
         let dirC = table.optionalColumn("direction"), loC = table.optionalColumn("lower"), hiC = table.optionalColumn("upper")
         let kindC = table.optionalColumn("kind"), growthC = table.optionalColumn("growth_of")
         var out: [Indicator] = [], seen: [String: Int] = [:]
+        var growthCells: [(indicator: Int, line: Int, text: String)] = []
         for row in table.rows {
             let f = row.fields
             func text(_ c: Int?) -> String { c.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
@@ -16,7 +18,7 @@ public enum MetadataReader {
             }
             let id = text(idC)
             guard !id.isEmpty else { throw bad(idC, "an indicator id") }
-            if let first = seen[id] { throw .duplicate(file: table.file, line: row.line, firstLine: first, what: "metadata for \(id)") }
+            if let first = seen[id] { throw .duplicateEntry(file: table.file, line: row.line, firstLine: first, what: "metadata for \(id)") }
             seen[id] = row.line
             let dirText = text(dirC).lowercased()
             guard let direction = dirText.isEmpty ? .higher : Direction(rawValue: dirText) else { throw bad(dirC!, "higher, lower or target") }
@@ -38,12 +40,37 @@ public enum MetadataReader {
             } else if kind == .share {
                 bounds = 0...100
             }
+            if let growthC, !text(growthC).isEmpty { growthCells.append((out.count, row.line, f[growthC])) }
             out.append(Indicator(id: id, name: text(nameC).isEmpty ? id : text(nameC),
                                  englishName: text(enC).isEmpty ? nil : text(enC), unit: text(unitC),
                                  direction: kind == .rank && dirText.isEmpty ? .lower : direction, bounds: bounds, kind: kind,
                                  growthOf: text(growthC).isEmpty ? nil : text(growthC)))
         }
+        try checkGrowthSeries(out, cells: growthCells, table: table, column: growthC)
         return out
+    }
+
+    /// A `growth_of` must name another indicator of the file that is not a growth rate, from an indicator that is
+    /// one, and each level may have one growth series.
+    static func checkGrowthSeries(_ indicators: [Indicator], cells: [(indicator: Int, line: Int, text: String)],
+                                  table: CSVTable, column: Int?) throws(InputError) {
+        guard let column else { return }
+        let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var declared: [String: Int] = [:]
+        for c in cells {
+            let i = indicators[c.indicator], level = i.growthOf!
+            func bad(_ expected: String) -> InputError {
+                .invalidCell(file: table.file, line: c.line, column: column + 1, columnName: table.header[column], found: c.text, expected: expected)
+            }
+            guard let target = byID[level] else { throw bad("the id of another indicator in this file") }
+            guard level != i.id else { throw bad("another indicator than \(i.id) itself") }
+            guard i.kind == .growthRate else { throw bad("nothing: growth_of is for indicators of kind growth_rate, and \(i.id) is \(i.kind.rawValue)") }
+            guard target.kind != .growthRate else { throw bad("a level or count, not the growth rate \(level)") }
+            if let first = declared[level] {
+                throw .duplicateEntry(file: table.file, line: c.line, firstLine: first, what: "a growth series of \(level)")
+            }
+            declared[level] = c.line
+        }
     }
 }
 
@@ -51,6 +78,7 @@ extension MetadataReader {
     /// Region names from a CSV: `id` (required, as the data names the region), `name` (in the source's language),
     /// `name_en`.
     public static func regionNames(_ table: CSVTable) throws(InputError) -> [String: RegionNames] {
+        guard table.rowCount > 0 else { throw .empty(file: table.file) }
         let idC = try table.column("id")
         let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en")
         var out: [String: RegionNames] = [:], seen: [String: Int] = [:]
@@ -63,7 +91,7 @@ extension MetadataReader {
                 throw .invalidCell(file: table.file, line: row.line, column: idC + 1, columnName: table.header[idC],
                                    found: row.fields[idC], expected: "a region id")
             }
-            if let first = seen[id] { throw .duplicate(file: table.file, line: row.line, firstLine: first, what: "names of region \(id)") }
+            if let first = seen[id] { throw .duplicateEntry(file: table.file, line: row.line, firstLine: first, what: "the names of region \(id)") }
             seen[id] = row.line
             out[id] = RegionNames(name: text(nameC), englishName: text(enC))
         }

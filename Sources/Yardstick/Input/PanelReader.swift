@@ -64,11 +64,20 @@ public struct PanelReader: Sendable {
             let table = try CSVTable(contentsOf: metadataFile, encoding: encoding)
             panel.apply(metadata: try MetadataReader.read(table))
         }
+        var named: [(file: String, names: [String: RegionNames])] = []
         if let regionNames {
-            panel.apply(regionNames: try MetadataReader.regionNames(CSVTable(text: regionNames.text, file: regionNames.file)))
+            named.append((regionNames.file, try MetadataReader.regionNames(CSVTable(text: regionNames.text, file: regionNames.file))))
         }
         if let regionNamesFile {
-            panel.apply(regionNames: try MetadataReader.regionNames(CSVTable(contentsOf: regionNamesFile, encoding: encoding)))
+            named.append((regionNamesFile, try MetadataReader.regionNames(CSVTable(contentsOf: regionNamesFile, encoding: encoding))))
+        }
+        if !named.isEmpty {
+            let regions = Set(panel.regions)
+            for (file, names) in named {
+                panel.apply(regionNames: names)
+                let absent = names.keys.filter { !regions.contains($0) }.sorted()
+                if !absent.isEmpty && file == regionNamesFile { panel.warnings.append(.namesOfAbsentRegions(file: file, regions: absent)) }
+            }
         }
         for (id, d) in directions { panel.setDirection(d, for: id) }
         if inputs.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }

@@ -190,6 +190,17 @@ public struct PanelIndex: Sendable {
         }.map(history)
     }
 
+    /// Records within `scope` that are not history points (targets and bounds).
+    ///
+    /// - Complexity: O(records of the series in scope).
+    public func nonHistoryCount(in scope: Scope = .everything) -> Int {
+        let t = panel.table
+        return entries.reduce(0) { n, e in
+            guard scope.contains(region: e.region, indicator: e.indicator, strings: t.strings) else { return n }
+            return n + rows[e.rows].count { !t.isHistoryPoint(t.records[Int($0)]) }
+        }
+    }
+
     /// The region with the most targets within `scope` (the first such in reading order), nil when there is none.
     public func regionWithMostTargets(in scope: Scope = .everything) -> String? {
         var counts: [String: Int] = [:], order: [String] = []

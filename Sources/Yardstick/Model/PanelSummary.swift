@@ -34,10 +34,15 @@ public struct PanelSummary: Sendable {
     /// - Complexity: O(n), one pass over the records.
     public init(_ index: PanelIndex, scope: Scope = .everything) {
         let panel = index.panel, table = panel.table
-        func inScope(_ name: String, _ names: Set<String>?) -> Bool { names?.contains(name) ?? true }
-        regions = index.regions.filter { inScope($0, scope.regions) }
-        let ids = index.indicatorIDs.filter { inScope($0, scope.indicators) }
-        let regionIDs = Set(regions.compactMap { table.strings[$0] }), indicatorIDs = Set(ids.compactMap { table.strings[$0] })
+        // The regions and indicators with a series in scope (a region with no record of the indicators chosen is
+        // not counted, nor an indicator no region chosen has).
+        var regionIDs = Set<Int32>(), indicatorIDs = Set<Int32>()
+        for e in index.entries where scope.contains(region: e.region, indicator: e.indicator, strings: table.strings) {
+            regionIDs.insert(e.region)
+            indicatorIDs.insert(e.indicator)
+        }
+        regions = index.regions.filter { table.strings[$0].map(regionIDs.contains) ?? false }
+        let ids = index.indicatorIDs.filter { table.strings[$0].map(indicatorIDs.contains) ?? false }
         let everything = scope == .everything
         func keep(_ r: ObservationTable.Record) -> Bool { everything || (regionIDs.contains(r.region) && indicatorIDs.contains(r.indicator)) }
         indicators = ids.count

@@ -12,6 +12,8 @@ public enum PanelWarning: Sendable, Equatable {
     /// Columns of a wide table not read as indicators (left out by `--indicator-columns` or not numeric), and the
     /// cells they hold.
     case columnsNotRead(file: String, columns: [String], cells: Int)
+    /// Regions named in a region-names file that the data does not hold (a misspelt id names nothing).
+    case namesOfAbsentRegions(file: String, regions: [String])
 
     /// A stable identifier for machine output.
     public var code: String {
@@ -21,6 +23,7 @@ public enum PanelWarning: Sendable, Equatable {
         case .subAnnualNotInTrends: "sub_annual_not_in_trends"
         case .rowsWithoutValues: "rows_without_values"
         case .columnsNotRead: "columns_not_read"
+        case .namesOfAbsentRegions: "names_of_absent_regions"
         }
     }
 }

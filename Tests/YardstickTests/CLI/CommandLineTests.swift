@@ -44,10 +44,12 @@ struct CommandLineTests {
     }
 
     @Test func defaultDataRunsWithNoArguments() throws {
-        let r = try BinaryRunner.run(["trend"])
+        let r = try BinaryRunner.run(["trend", "--lang", "en"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Zhuzhou · gdp"))
         #expect(r.stdout.contains("Not fitted"))
+        let zh = try BinaryRunner.run(["trend"])
+        #expect(zh.stdout.contains("株洲市 · gdp") && zh.stdout.contains("未拟合"))
     }
 
     static let failures: [([String], String)] = [

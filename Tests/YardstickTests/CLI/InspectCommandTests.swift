@@ -42,7 +42,26 @@ struct InspectCommandTests {
     @Test func textSummaryListsCoverage() throws {
         let r = try BinaryRunner.run(["inspect"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("7 regions, 69 indicators, 170 observations (38 targets), 2015–2024"))
+        #expect(r.stdout.hasPrefix("7个地区，69个指标，170条观测值（目标38条），2015–2024\n地区：株洲市、"))
         #expect(r.stdout.contains("全社会研发投入强度"))
+        let en = try BinaryRunner.run(["inspect", "--lang", "en"])
+        #expect(en.stdout.hasPrefix("7 regions, 69 indicators, 170 observations (38 targets), 2015–2024\nregions: Zhuzhou, "))
+        #expect(en.stdout.contains("R&D intensity"))
+    }
+
+    /// A scope counts what is in it: the regions that have the indicator, the indicators the region has.
+    @Test func scopedCountsAreThoseOfTheScope() throws {
+        func summary(_ args: [String]) throws -> [String: Any] {
+            let r = try BinaryRunner.run(["inspect", "--format", "json"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        }
+        let growth = try summary(["--indicator", "gdp_growth"])
+        // Computed from Data/ with Python's csv module: gdp_growth rows in 5 regions, 24 rows, 4 of them targets.
+        #expect(growth["regions"] as? Int == 5 && growth["indicators"] as? Int == 1)
+        #expect(growth["observations"] as? Int == 24 && growth["targets"] as? Int == 4)
+        let changsha = try summary(["--region", "长沙市", "--lang", "en"])
+        #expect(changsha["regions"] as? Int == 1 && changsha["indicators"] as? Int == 14 && changsha["observations"] as? Int == 41)
+        #expect(changsha["region_ids"] as? [String] == ["Changsha"] && changsha["region_names"] as? [String] == ["Changsha"])
     }
 }

@@ -12,6 +12,7 @@ struct MalformedInputTests {
         let expected: String
         var extra: [String] = []
         var metadata: String? = nil
+        var regionNames: String? = nil
         var description: String { name }
     }
 
@@ -62,8 +63,36 @@ struct MalformedInputTests {
         Case(name: "sdmx: header only", text: sdmx + "\n", expected: ": no data (a header line and at least one row are needed)"),
         Case(name: "metadata: bounds upside down", text: long + "A,g,2021,3\n", expected: ":2:3: column 'upper' holds '0'",
              metadata: "id,lower,upper\ng,100,0\n"),
-        Case(name: "metadata: duplicate id", text: long + "A,g,2021,3\n", expected: ":3: duplicate observation metadata for g",
+        Case(name: "metadata: duplicate id", text: long + "A,g,2021,3\n", expected: ":3: metadata for g given twice, first on line 2",
              metadata: "id,unit\ng,%\ng,%\n"),
+        Case(name: "metadata: header only", text: long + "A,g,2021,3\n", expected: ": no data (a header line and at least one row are needed)",
+             metadata: "id,unit\n"),
+        Case(name: "metadata: growth_of names no indicator of the file", text: long + "A,g,2021,3\n",
+             expected: ":3:3: column 'growth_of' holds 'm', expected the id of another indicator in this file",
+             metadata: "id,kind,growth_of\nn,count,\ng,growth_rate,m\n"),
+        Case(name: "metadata: growth_of names itself", text: long + "A,g,2021,3\n",
+             expected: ":2:3: column 'growth_of' holds 'g', expected another indicator than g itself", metadata: "id,kind,growth_of\ng,growth_rate,g\n"),
+        Case(name: "metadata: growth_of on a level", text: long + "A,g,2021,3\n",
+             expected: ":3:3: column 'growth_of' holds 'n', expected nothing: growth_of is for indicators of kind growth_rate, and g is level",
+             metadata: "id,kind,growth_of\nn,count,\ng,level,n\n"),
+        Case(name: "metadata: growth_of names a growth rate", text: long + "A,g,2021,3\n",
+             expected: ":3:3: column 'growth_of' holds 'h', expected a level or count, not the growth rate h",
+             metadata: "id,kind,growth_of\nh,growth_rate,\ng,growth_rate,h\n"),
+        Case(name: "metadata: two growth series for one count", text: long + "A,g,2021,3\n",
+             expected: ":4: a growth series of n given twice, first on line 3",
+             metadata: "id,kind,growth_of\nn,count,\ng,growth_rate,n\nh,growth_rate,n\n"),
+        Case(name: "long: stretch on an actual", text: "region,indicator,year,value,kind,stretch\nA,g,2021,3,actual,yes\n",
+             expected: ":2:6: column 'stretch' holds 'yes', expected empty: only a target can be a stretch target"),
+        Case(name: "long: stretch not a yes or no", text: "region,indicator,year,value,kind,stretch\nA,g,2021,3,target,maybe\n",
+             expected: ":2:6: column 'stretch' holds 'maybe', expected yes, no, true, false, 1, 0, 力争 or empty"),
+        Case(name: "region names: header only", text: long + "A,g,2021,3\n", expected: ": no data (a header line and at least one row are needed)",
+             regionNames: "id,name,name_en\n"),
+        Case(name: "region names: duplicate id", text: long + "A,g,2021,3\n", expected: ":3: the names of region A given twice, first on line 2",
+             regionNames: "id,name\nA,甲\nA,乙\n"),
+        Case(name: "region names: no id column", text: long + "A,g,2021,3\n", expected: ":1: no column 'id'",
+             regionNames: "region,name\nA,甲\n"),
+        Case(name: "region names: empty id", text: long + "A,g,2021,3\n", expected: ":2:1: column 'id' holds ''",
+             regionNames: "id,name\n,甲\n"),
     ]
 
     @Test(arguments: cases)
@@ -75,6 +104,11 @@ struct MalformedInputTests {
             let meta = try BinaryRunner.temporaryFile(m, name: "meta.csv")
             args += ["--metadata", meta]
             expectedFile = meta
+        }
+        if let n = c.regionNames {
+            let names = try BinaryRunner.temporaryFile(n, name: "regions.csv")
+            args += ["--region-names", names]
+            expectedFile = names
         }
         let r = try BinaryRunner.run(args)
         #expect(r.status != 0)

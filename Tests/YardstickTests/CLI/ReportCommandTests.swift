@@ -50,3 +50,43 @@ extension ReportCommandTests {
         #expect(piped.status == 0 && piped.stderr.isEmpty)
     }
 }
+
+extension ReportCommandTests {
+    /// A region is chosen from the whole data: choosing indicators does not move the report to another region, and
+    /// a region or indicator without targets is an error, not an empty report.
+    @Test func regionChoiceAndScopesWithoutTargets() throws {
+        let growth = try BinaryRunner.run(["report", "--indicator", "gdp_growth", "--lang", "en"])
+        #expect(growth.status == 0 && growth.stdout.hasPrefix("Zhuzhou: targets for 2024\n1 target: 1 at risk."), "\(growth.stdout.prefix(80))")
+        let hunan = try BinaryRunner.run(["report", "--region", "Hunan", "--lang", "en"])
+        #expect(hunan.status == 1 && hunan.stderr.contains("Hunan has no targets in the data"))
+        let gdp = try BinaryRunner.run(["report", "--indicator", "gdp", "--lang", "en"])
+        #expect(gdp.status == 1 && gdp.stderr.contains("Zhuzhou has no targets for the indicators chosen"))
+        let byName = try BinaryRunner.run(["report", "--region", "株洲市", "--format", "json"])
+        #expect(byName.status == 0 && byName.stdout.contains("\"title\": \"株洲市 2024年目标评估\""))
+        for empty in ["", ",", "Zhuzhou,"] {
+            let r = try BinaryRunner.run(["gap", "--region", empty])
+            #expect(r.status == 64 && r.stderr.contains("--region takes names; an empty name was given"))
+        }
+    }
+
+    /// Without --format, the output file's extension chooses it.
+    @Test(arguments: [("html", "<!DOCTYPE html>"), ("md", "# 株洲市"), ("json", "{\n  \"title\""), ("csv", "region,indicator,"), ("txt", "株洲市 2024")])
+    func formatFollowsTheOutputExtension(_ c: (String, String)) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).\(c.0)").path
+        let r = try BinaryRunner.run(["report", "--output", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(c.1))
+    }
+
+    /// Region names given for regions the data does not hold are reported (a misspelt id names nothing).
+    @Test func namesOfAbsentRegionsAreAWarning() throws {
+        let data = try BinaryRunner.temporaryFile("region,indicator,year,value\nA,g,2021,3\n")
+        let names = try BinaryRunner.temporaryFile("id,name,name_en\nA,甲省,Alpha\na,甲,alpha\n", name: "regions.csv")
+        let r = try BinaryRunner.run(["inspect", data, "--region-names", names, "--format", "json", "--lang", "zh"])
+        let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let w = (o["warnings"] as! [[String: Any]])[0]
+        #expect(w["code"] as? String == "names_of_absent_regions")
+        #expect((w["params"] as! [String: Any])["regions"] as? [String] == ["a"])
+        #expect(o["region_names"] as? [String] == ["甲省"])
+    }
+}

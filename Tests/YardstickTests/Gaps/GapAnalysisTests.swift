@@ -104,6 +104,9 @@ struct GapAnalysisTests {
         #expect(relativeError(a.observedMargin!, actual2000 - 500) < 1e-12)
         #expect(a.probability! < 0.05)                                  // fitted on 1970–1999 only
         #expect(a.latest?.year == 1999)
+        // Every method follows the observation; the target is not "already met" because 1999 was above it.
+        #expect(a.methodStatuses.allSatisfy { $0.status == .missed && $0.verdict == .targetYearObserved })
+        #expect(!a.alreadyMet)
     }
 
     @Test func relativeTargetAgainstAnotherSeries() throws {
@@ -170,5 +173,24 @@ extension GapAnalysisTests {
         let alone = index.targets().map { analysis.assess($0, in: index) }
         #expect(together.count == 300)
         #expect(zip(together, alone).allSatisfy { String(reflecting: $0) == String(reflecting: $1) })
+    }
+}
+
+extension GapAnalysisTests {
+    /// Completion is defined only when the target lies beyond the first value in the direction of improvement; a
+    /// growth rate above its target last year has not "already met" next year's.
+    @Test func completionAndAlreadyMetOnlyWhereTheyMeanSomething() throws {
+        let meta = "id,direction,kind\nls,higher,growth_rate\n"
+        // First 9.5, latest 5.5, target 7: the target lies below the first value.
+        let below = try one("R,ls,2019,9.5,,actual,=,,%\nR,ls,2020,6,,actual,=,,%\nR,ls,2021,5.5,,actual,=,,%\nR,ls,2022,7,,target,>=,,%\n", metadata: meta)
+        #expect(below.completion == nil && !below.alreadyMet)
+        // First 5, latest 6, target 7: half the way.
+        let above = try one("R,ls,2019,5,,actual,=,,%\nR,ls,2020,5.5,,actual,=,,%\nR,ls,2021,6,,actual,=,,%\nR,ls,2022,7,,target,>=,,%\n", metadata: meta)
+        #expect(above.completion == 0.5)
+        // A rate beyond its target is not already met; a level beyond it is.
+        let rate = try one("R,ls,2020,8,,actual,=,,%\nR,ls,2021,9,,actual,=,,%\nR,ls,2022,7,,target,>=,,%\n", metadata: meta)
+        #expect(!rate.alreadyMet)
+        let level = try one("R,ls,2020,8,,actual,=,,t\nR,ls,2021,9,,actual,=,,t\nR,ls,2022,7,,target,>=,,t\n")
+        #expect(level.alreadyMet)
     }
 }

@@ -51,7 +51,7 @@ struct RenderersTests {
     }
 
     /// Every note, verdict and warning has a sentence in both languages and a distinct code (the one table).
-    @Test func everyTypedFindingIsWordedInBothLanguages() {
+    @Test func everyTypedFindingIsWordedInBothLanguages() throws {
         let notes: [AssessmentNote] = [
             .comparedOnYear(period: .quarter(2024, 2)), .stretchTarget, .derivedFromGrowth(year: 2022, value: 242.1, level: 445, growth: 83.8),
             .latestIsBound(kind: .lowerBound, value: 1200, year: 2023), .latestIsBound(kind: .upperBound, value: 3, year: 2023),
@@ -70,6 +70,10 @@ struct RenderersTests {
         }
         #expect(en.note(.relativeToProjection(region: "B", indicator: "gdp", year: 2024), home: "A") == "compared with the projection of B gdp for 2024")
         #expect(zh.note(.relativeToProjection(region: "A", indicator: "gdp", year: 2024), home: "A") == "与gdp2024年的预测值比较")
+        #expect(zh.note(.relativeToProjection(region: "B", indicator: "gdp", year: 2024), home: "A") == "与B gdp2024年的预测值比较")
+        let named = ReportLabels(language: .zh, panel: try PanelReader().readEmbedded())
+        #expect(named.note(.relativeWithoutSeries(region: "Hunan", indicator: "urban_unemployment_rate"), home: "Zhuzhou")
+                == "无法评估：湖南省城镇调查失业率没有可比较的历史数据或当年目标")
         let verdicts: [PresetVerdict] = [.targetReached, .significantProgress, .moderateProgress, .insufficientProgress, .movementAway,
                                          .metOrAlmostMet, .onTrack, .fairProgress, .limitedProgress, .deterioration, .maintainProgress,
                                          .accelerateProgress, .reverseTrend, .maintainingAchievement, .moderatelyImproving, .stagnating,

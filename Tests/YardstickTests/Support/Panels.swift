@@ -8,7 +8,8 @@ enum Panels {
 
     /// A panel of long-CSV rows under ``gapHeader``, with metadata rows under their own header.
     static func gap(_ rows: String, metadata: String = "id,direction,kind\n") throws -> Panel {
-        try PanelReader().read(texts: [("t.csv", gapHeader + rows)], metadata: ("m.csv", metadata))
+        let hasRows = metadata.split(whereSeparator: \.isNewline).count > 1
+        return try PanelReader().read(texts: [("t.csv", gapHeader + rows)], metadata: hasRows ? ("m.csv", metadata) : nil)
     }
 
     /// The same, indexed.

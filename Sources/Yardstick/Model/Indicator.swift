@@ -35,6 +35,8 @@ public struct Indicator: Sendable, Equatable, Hashable {
     public var englishName: String?
     public var unit: String
     public var direction: Direction
+    /// Whether the direction was stated (by metadata, by `--direction`, or by being a rank), not assumed.
+    public var directionStated: Bool
     /// Natural bounds (0–100 for a share); nil when unbounded.
     public var bounds: ClosedRange<Double>?
     public var kind: IndicatorKind
@@ -45,12 +47,13 @@ public struct Indicator: Sendable, Equatable, Hashable {
 
     public init(id: String, name: String? = nil, englishName: String? = nil, unit: String = "",
                 direction: Direction = .higher, bounds: ClosedRange<Double>? = nil, kind: IndicatorKind = .level,
-                growthOf: String? = nil) {
+                growthOf: String? = nil, directionStated: Bool = false) {
         self.id = id
         self.name = name ?? id
         self.englishName = englishName
         self.unit = unit
         self.direction = direction
+        self.directionStated = directionStated
         self.bounds = bounds
         self.kind = kind
         self.growthOf = growthOf

@@ -64,6 +64,7 @@ public struct Panel: Sendable {
     public mutating func setDirection(_ direction: Direction, for id: String) {
         var i = indicator(id)
         i.direction = direction
+        i.directionStated = true
         indicators[id] = i
     }
 

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A composite index built step by step as the JRC/OECD Handbook on Constructing Composite Indicators (2008) lays
+/// out, each step a documented choice: screening regions by data availability, imputation (``Imputation``), the
+/// structure's transforms, outlier treatment (``OutlierRule``), normalisation (``Normalisation``), weights and
+/// aggregation over a hierarchy of any depth (``IndexStructure``, ``Aggregation``). The default is min-max 0–100 and
+/// the equal-weight arithmetic mean; an indicator with goalposts in the structure is normalised by them unless a
+/// normalisation is chosen for all.
+///
+/// ```swift
+/// let spec = CompositeSpecification(structure: .flat(["lifeExp", "gdpPercap"]))
+/// let result = try CompositeIndex(spec).compute(data)   // scores and ranks of every region
+/// ```
+public struct CompositeSpecification: Sendable {
+    public var structure: IndexStructure
+    /// One normalisation for every indicator; nil: goalposts where the structure gives them, min-max otherwise.
+    public var normalisation: Normalisation?
+    /// One aggregation for every group; nil: each group's own.
+    public var aggregation: Aggregation?
+    public var imputation: Imputation = .none
+    public var outliers: OutlierRule = .none
+    /// A region is scored only with at least this share of the indicators (screening), and a group only with at
+    /// least this share of its children's weight present. Default 0.5.
+    public var minimumCoverage = 0.5
+
+    public init(structure: IndexStructure, normalisation: Normalisation? = nil, aggregation: Aggregation? = nil) {
+        self.structure = structure
+        self.normalisation = normalisation
+        self.aggregation = aggregation
+    }
+}
+
+/// Why a composite could not be built: each names what to change.
+public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible {
+    case indicatorsNotInData([String])
+    case noDirection([String])
+    case noGoalposts([String])
+    case noTarget([String])
+    case nonPositiveForLog(indicator: String, region: String, value: Double)
+    case negativeForMean(Aggregation)
+    case noRegions(minimumCoverage: Double)
+    case noIndicators
+
+    public var description: String {
+        switch self {
+        case let .indicatorsNotInData(ids): "the data has no values of \(ids.joined(separator: ", ")) in the period chosen"
+        case let .noDirection(ids): "no direction for \(ids.joined(separator: ", ")): give --direction ID=higher|lower or a metadata file with a direction column"
+        case let .noGoalposts(ids): "goalposts normalisation needs lower and upper in the structure file for \(ids.joined(separator: ", "))"
+        case let .noTarget(ids): "target normalisation needs a target in the structure file for \(ids.joined(separator: ", "))"
+        case let .nonPositiveForLog(ind, region, v): "\(ind) is log-transformed but \(region) has \(v); the log needs positive values"
+        case let .negativeForMean(a): "the \(a.rawValue) mean needs non-negative normalised values; z-scores can be negative: choose another normalisation"
+        case let .noRegions(c): "no region has at least \(Int((c * 100).rounded()))% of the indicators; lower --min-coverage"
+        case .noIndicators: "the index has no indicators"
+        }
+    }
+}
+
+/// Something about a composite its reader should know (the report module words it).
+public enum CompositeNote: Sendable, Equatable {
+    case screenedOut(region: String, coverage: Double)
+    case imputed(indicator: String, count: Int, method: Imputation)
+    case treated(indicator: String, treatment: OutlierRule.Treatment)
+    case noSpread(indicator: String)
+}
+
+/// A composite's scores: for every region kept, each indicator's raw and normalised value and the score of every
+/// group, the index's score and rank.
+public struct CompositeResult: Sendable {
+    public let year: Int
+    public let regions: [String]
+    public let indicators: [String]
+    /// `regions × indicators`: the values used (after imputation), and their years.
+    public let values: Matrix
+    public let years: [Int?]
+    public let imputed: [Bool]
+    /// `regions × indicators`: after transforms, treatment and normalisation.
+    public let normalised: Matrix
+    /// Scores by node id (groups and the index), one per region.
+    public let groupScores: [String: [Double]]
+    /// The index's score and rank (1 the best; ties share the best rank).
+    public let scores: [Double]
+    public let ranks: [Int?]
+    public let notes: [CompositeNote]
+
+    public func year(_ i: Int, _ j: Int) -> Int? { years[i + j * regions.count] }
+}
+
+public struct CompositeIndex: Sendable {
+    public let specification: CompositeSpecification
+
+    public init(_ specification: CompositeSpecification) { self.specification = specification }
+
+    /// Builds the index on `data` (its indicators in any order; every indicator of the structure must be there).
+    ///
+    /// - Complexity: O(r·k) for r regions and k indicators, plus O(r log r) per indicator for rank normalisations.
+    public func compute(_ data: CompositeData) throws(CompositeError) -> CompositeResult {
+        let prepared = try CompositePreparation(specification, data: data)
+        let variant = try prepared.variant(imputation: specification.imputation, normalisation: specification.normalisation)
+        let s = specification.structure, r = prepared.regions.count
+        var scores: [Int: [Double]] = [:]
+        func column(_ node: Int) -> [Double] {
+            if let k = prepared.leafColumn[node] { return variant.normalised.column(k) }
+            return scores[node] ?? Array(repeating: .nan, count: r)
+        }
+        for g in s.groupsBottomUp {
+            let children = s.nodes[g].children, weights = children.map { s.nodes[$0].weight }
+            let aggregation = specification.aggregation ?? s.nodes[g].aggregation
+            let columns = children.map(column)
+            scores[g] = (0..<r).map { i in
+                aggregation.combine(columns.map { $0[i] }, weights: weights, minimumCoverage: specification.minimumCoverage)
+            }
+        }
+        let root = scores[s.root] ?? Array(repeating: .nan, count: r)
+        var groups: [String: [Double]] = [:]
+        for (g, v) in scores { groups[s.nodes[g].id] = v }
+        return CompositeResult(
+            year: data.year, regions: prepared.regions, indicators: s.indicators, values: variant.values, years: variant.years,
+            imputed: variant.imputed, normalised: variant.normalised, groupScores: groups, scores: root,
+            ranks: Ranking.ranks(root, direction: .higher), notes: prepared.notes + variant.notes)
+    }
+}

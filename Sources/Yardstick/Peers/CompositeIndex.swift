@@ -40,6 +40,7 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
     case negativeForMean(Aggregation)
     case noRegions(minimumCoverage: Double)
     case noIndicators
+    case linearAlgebra(LinearAlgebraError)
 
     public var description: String {
         switch self {
@@ -51,6 +52,7 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .negativeForMean(a): "the \(a.rawValue) mean needs non-negative normalised values; z-scores can be negative: choose another normalisation"
         case let .noRegions(c): "no region has at least \(Int((c * 100).rounded()))% of the indicators; lower --min-coverage"
         case .noIndicators: "the index has no indicators"
+        case let .linearAlgebra(e): e.description
         }
     }
 }

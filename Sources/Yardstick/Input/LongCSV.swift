@@ -5,7 +5,8 @@
 /// `<=`, `<`, `range`, `relative`; the words exact, approx, at_least, more_than, at_most, less_than and the Chinese
 /// 左右, 以上, 不低于, 突破, 超过, 以内, 以下 are accepted), `value_high` (for `range`), `relative_to` (for
 /// `relative`: `indicator` or `region:indicator`), `unit`, `source`, `note`, `stretch` (a stretch target, 力争: `yes`,
-/// `true`, `1` or `力争`; empty, `no`, `false` or `0` otherwise).
+/// `true`, `1` or `力争`; empty, `no`, `false` or `0` otherwise), `field_size` (for a rank, the number of places in
+/// the ranking: 100 for a top-100 list).
 ///
 /// Values may carry thousands separators, full-width digits, a `%` sign and 万/亿 (moved into the unit); missing
 /// markers (empty, `NA`, `..`, `:`, `-`, `—`) are counted, not errors.
@@ -41,7 +42,7 @@ public enum LongCSV {
         let table: CSVTable
         var rows: CSVCursor
         let r: Int, ind: Int, y: Int, v: Int
-        let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?, stretchC: Int?
+        let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?, stretchC: Int?, fieldC: Int?
         var builder: PanelBuilder
         var caches: [FieldCache]
         /// The last kind and qualifier column texts, by string number, and what they mean (for the qualifier, also
@@ -67,7 +68,7 @@ public enum LongCSV {
             kindC = table.optionalColumn("kind"); qualC = table.optionalColumn("qualifier")
             highC = table.optionalColumn("value_high"); relC = table.optionalColumn("relative_to")
             unitC = table.optionalColumn("unit"); srcC = table.optionalColumn("source"); noteC = table.optionalColumn("note")
-            stretchC = table.optionalColumn("stretch")
+            stretchC = table.optionalColumn("stretch"); fieldC = table.optionalColumn("field_size")
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
         }
 
@@ -157,9 +158,16 @@ public enum LongCSV {
             }
             guard let stretch = stretches.value else { throw bad(stretchC!, "yes, no, true, false, 1, 0, 力争 or empty") }
             if stretch && kind != .target { throw bad(stretchC!, "empty: only a target can be a stretch target") }
+            var fieldSize: Int32 = 0
+            if let fieldC, !text(fieldC).trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let n = Int32(text(fieldC).trimmingCharacters(in: .whitespaces)), n > 0, value.isNaN || (value >= 1 && value <= Double(n)) else {
+                    throw bad(fieldC, "the number of places in the ranking, a whole number at least the rank")
+                }
+                fieldSize = n
+            }
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
                                           value: value, kind: kind, qualifier: qualifier, unit: unit, source: source,
-                                          note: note, stretch: stretch, line: rows.line) {
+                                          note: note, stretch: stretch, fieldSize: fieldSize, line: rows.line) {
                 throw conflict.error(at: cell(unitC ?? v))
             }
         }
@@ -168,13 +176,14 @@ public enum LongCSV {
     /// Writes observations as a canonical long CSV (every column, RFC 4180 quoting); reading it back gives the
     /// same observations.
     public static func write(_ panel: Panel) -> String {
-        var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note,stretch"]
+        var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note,stretch,field_size"]
         for o in panel.observations {
             var high = "", rel = ""
             if case let .range(h) = o.qualifier { high = shortest(h) }
             if case let .relative(to) = o.qualifier { rel = to }
             lines.append([o.region, o.indicator, o.period.description, o.value.isNaN ? "" : shortest(o.value), o.kind.rawValue,
-                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note, o.stretch ? "yes" : ""].map(CSVTable.escape).joined(separator: ","))
+                          o.qualifier.symbol, high, rel, o.unit, o.source, o.note, o.stretch ? "yes" : "",
+                          o.fieldSize.map(String.init) ?? ""].map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

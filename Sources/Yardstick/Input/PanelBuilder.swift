@@ -49,12 +49,12 @@ struct PanelBuilder {
     /// indicator's (the caller knows the cell to name).
     mutating func add(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind = .actual,
                       qualifier: Int32 = 0, unit: Int32 = 0, source: Int32 = 0, note: Int32 = 0, stretch: Bool = false,
-                      line: Int) -> UnitConflict? {
+                      fieldSize: Int32 = 0, line: Int) -> UnitConflict? {
         var value = value, unit = unit
         let i = Int(indicator)
         if i < unitOf.count && unitOf[i] == unit {                  // the usual case: the indicator's known unit
             append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
-                   unit: unit, source: source, note: note, stretch: stretch, line: line)
+                   unit: unit, source: source, note: note, stretch: stretch, fieldSize: fieldSize, line: line)
             return nil
         }
         growUnits(to: max(i + 1, panel.table.strings.count))
@@ -74,7 +74,7 @@ struct PanelBuilder {
             conversions += 1
         }
         append(region: region, indicator: indicator, period: period, value: value, kind: kind, qualifier: qualifier,
-               unit: unit, source: source, note: note, stretch: stretch, line: line)
+               unit: unit, source: source, note: note, stretch: stretch, fieldSize: fieldSize, line: line)
         return nil
     }
 
@@ -88,9 +88,9 @@ struct PanelBuilder {
     /// The number of the attributes, remembered for the next record.
     @inline(__always)
     private mutating func attributesID(_ kind: ObservationKind, _ qualifier: Int32, _ source: Int32, _ note: Int32,
-                                       stretch: Bool = false) -> Int32 {
+                                       stretch: Bool = false, fieldSize: Int32 = 0) -> Int32 {
         let attributes = ObservationTable.Attributes(kind: kind, qualifier: qualifier, source: source, note: note, file: fileID,
-                                                     stretch: stretch)
+                                                     stretch: stretch, fieldSize: fieldSize)
         if let last = lastAttributes, last.attributes == attributes { return last.id }
         let id = panel.table.attributes.intern(attributes)
         lastAttributes = (attributes, id)
@@ -99,9 +99,10 @@ struct PanelBuilder {
 
     @inline(__always)
     private mutating func append(region: Int32, indicator: Int32, period: Int32, value: Double, kind: ObservationKind,
-                                 qualifier: Int32, unit: Int32, source: Int32, note: Int32, stretch: Bool, line: Int) {
+                                 qualifier: Int32, unit: Int32, source: Int32, note: Int32, stretch: Bool, fieldSize: Int32,
+                                 line: Int) {
         if period & 31 != 0 { subAnnual += 1 }
-        let id = attributesID(kind, qualifier, source, note, stretch: stretch)
+        let id = attributesID(kind, qualifier, source, note, stretch: stretch, fieldSize: fieldSize)
         let record = ObservationTable.Record(region: region, indicator: indicator, period: period,
                                              line: Int32(truncatingIfNeeded: line), unit: unit, attributes: id, value: value)
         track(record)
@@ -138,7 +139,8 @@ struct PanelBuilder {
     mutating func add(_ o: Observation, line: Int, unitCell: @autoclosure () -> InputCell) throws(InputError) {
         if let conflict = add(region: intern(o.region), indicator: intern(o.indicator), period: ObservationTable.code(o.period),
                               value: o.value, kind: o.kind, qualifier: qualifierID(o.qualifier), unit: intern(o.unit),
-                              source: intern(o.source), note: intern(o.note), stretch: o.stretch, line: line) {
+                              source: intern(o.source), note: intern(o.note), stretch: o.stretch,
+                              fieldSize: Int32(clamping: o.fieldSize ?? 0), line: line) {
             throw conflict.error(at: unitCell())
         }
     }

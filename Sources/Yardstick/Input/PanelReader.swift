@@ -93,7 +93,9 @@ public struct PanelReader: Sendable {
         return try reader.read(
             texts: [("embedded:Data/zhuzhou/report_2024.csv", EmbeddedData.zhuzhouReport),
                     ("embedded:Data/zhuzhou/history.csv", EmbeddedData.zhuzhouHistory),
-                    ("embedded:Data/hunan/peers_history.csv", EmbeddedData.hunanPeers)],
+                    ("embedded:Data/hunan/peers_history.csv", EmbeddedData.hunanPeers),
+                    ("embedded:Data/hunan/cities.csv", EmbeddedData.hunanCities),
+                    ("embedded:Data/hunan/rankings.csv", EmbeddedData.hunanRankings)],
             metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators),
             regionNames: ("embedded:Data/hunan/regions.csv", EmbeddedData.hunanRegions))
     }

@@ -59,6 +59,8 @@ public struct Observation: Sendable, Equatable {
     public var note: String
     /// A stretch target (力争, "strive for"): the government aims higher than it commits to.
     public var stretch: Bool
+    /// For a rank, the number of places in the ranking (39th of 100) where the source says it.
+    public var fieldSize: Int?
     /// The file it was read from and the line (0 when not read from a file).
     public var file: String
     public var line: Int
@@ -67,7 +69,7 @@ public struct Observation: Sendable, Equatable {
 
     public init(region: String, indicator: String, period: Period, value: Double, kind: ObservationKind = .actual,
                 qualifier: Qualifier = .exact, unit: String = "", source: String = "", note: String = "",
-                stretch: Bool = false, file: String = "", line: Int = 0) {
+                stretch: Bool = false, fieldSize: Int? = nil, file: String = "", line: Int = 0) {
         self.region = region
         self.indicator = indicator
         self.period = period
@@ -78,6 +80,7 @@ public struct Observation: Sendable, Equatable {
         self.source = source
         self.note = note
         self.stretch = stretch
+        self.fieldSize = fieldSize
         self.file = file
         self.line = line
     }

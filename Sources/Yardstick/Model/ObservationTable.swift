@@ -68,6 +68,8 @@ struct ObservationTable: Sendable {
         var kind: ObservationKind
         var qualifier: Int32, source: Int32, note: Int32, file: Int32
         var stretch = false
+        /// The size of a ranking's field (0 when not given).
+        var fieldSize: Int32 = 0
     }
 
     var strings = StringPool()
@@ -98,7 +100,8 @@ struct ObservationTable: Sendable {
         let r = records[i], a = attributes[id: r.attributes]
         return Observation(region: strings[id: r.region], indicator: strings[id: r.indicator], period: Self.period(r.period),
                            value: r.value, kind: a.kind, qualifier: qualifiers[id: a.qualifier], unit: strings[id: r.unit],
-                           source: strings[id: a.source], note: strings[id: a.note], stretch: a.stretch, file: strings[id: a.file],
+                           source: strings[id: a.source], note: strings[id: a.note], stretch: a.stretch,
+                           fieldSize: a.fieldSize > 0 ? Int(a.fieldSize) : nil, file: strings[id: a.file],
                            line: Int(r.line))
     }
 
@@ -148,7 +151,7 @@ struct ObservationTable: Sendable {
         let q = other.qualifiers.values.map { qualifiers.intern($0) }
         let a = other.attributes.values.map { x in
             attributes.intern(Attributes(kind: x.kind, qualifier: q[Int(x.qualifier)], source: s[Int(x.source)],
-                                         note: s[Int(x.note)], file: s[Int(x.file)], stretch: x.stretch))
+                                         note: s[Int(x.note)], file: s[Int(x.file)], stretch: x.stretch, fieldSize: x.fieldSize))
         }
         let slots = attributes.values.indices.map { UInt64(slot(attributes: Int32($0))) }
         let pass = Renumbering(strings: s, attributes: a, conversions: conversions, slots: slots, offset: lineOffset)

@@ -7,6 +7,8 @@ struct EmbeddedDataTests {
     static let files: [(String, String)] = [
         ("Data/zhuzhou/report_2024.csv", EmbeddedData.zhuzhouReport), ("Data/zhuzhou/history.csv", EmbeddedData.zhuzhouHistory),
         ("Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators), ("Data/hunan/peers_history.csv", EmbeddedData.hunanPeers),
+        ("Data/hunan/regions.csv", EmbeddedData.hunanRegions), ("Data/hunan/cities.csv", EmbeddedData.hunanCities),
+        ("Data/hunan/rankings.csv", EmbeddedData.hunanRankings),
     ]
 
     /// The binary's copies must be the files in Data/ (regenerate with `make embed`).
@@ -19,13 +21,13 @@ struct EmbeddedDataTests {
     /// Counts computed from the CSV files with Python's csv module.
     @Test func embeddedPanelHoldsEveryRow() throws {
         let p = try PanelReader().readEmbedded()
-        #expect(p.observations.count == 170)
-        #expect(p.regions.count == 7)
-        #expect(p.indicatorIDs.count == 69)
+        #expect(p.observations.count == 338)
+        #expect(p.regions.count == 16)
+        #expect(p.indicatorIDs.count == 74)
         #expect(PanelIndex(p).targets().count == 38)
         let gdp = PanelIndex(p).history(region: "Zhuzhou", indicator: "gdp")
-        #expect(gdp.years == [2015, 2019, 2020, 2021])
-        #expect(gdp.values == [2335.11, 3003.13, 3105.8, 3420.3])
+        #expect(gdp.years == [2009, 2015, 2016, 2019, 2020, 2021, 2022, 2024])
+        #expect(gdp.values == [1024.89, 2335.11, 2512.51, 3003.13, 3105.8, 3420.3, 3616.81, 3902.4])
     }
 
     /// The seed's statements, as a reader of the report would check them.

@@ -101,13 +101,22 @@ struct ScopeOptions: ParsableArguments {
         }
     }
 
+    /// A region's id from its id or its name in either language (unchanged when it names none).
+    static func id(_ given: String, in index: PanelIndex) -> String {
+        index.contains(region: given) ? given
+            : index.panel.regionNames.first { $0.value.name == given || $0.value.englishName == given }.map(\.key) ?? given
+    }
+
+    /// One region by id or name, checked against the data.
+    static func region(_ given: String, in index: PanelIndex) throws -> String {
+        let id = Self.id(given, in: index)
+        do { try Scope(regions: [id]).check(against: index) } catch { throw CommandError(error) }
+        return id
+    }
+
     /// The scope, its names checked against the data; a region may be given by its name in either language.
     func scope(in index: PanelIndex) throws -> Scope {
-        let names = index.panel.regionNames
-        let regions = Self.names(region)?.map { given in
-            index.contains(region: given) ? given
-                : names.first { $0.value.name == given || $0.value.englishName == given }.map(\.key) ?? given
-        }
+        let regions = Self.names(region)?.map { Self.id($0, in: index) }
         let scope = Scope(regions: regions.map(Set.init), indicators: Self.names(indicator).map(Set.init))
         do { try scope.check(against: index) } catch { throw CommandError(error) }
         return scope

@@ -5,6 +5,17 @@ import YardstickReport
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, json, csv
+
+    /// The format an output file's extension names (.html, .md, .json, .csv), text otherwise.
+    init(forOutput output: String?) {
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "csv": self = .csv
+        default: self = .text
+        }
+    }
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
@@ -29,16 +40,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     /// The format asked for, or the one the output file's extension names.
-    var chosenFormat: ReportFormat {
-        if let format { return format }
-        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
-        case "html", "htm": return .html
-        case "md", "markdown": return .markdown
-        case "json": return .json
-        case "csv": return .csv
-        default: return .text
-        }
-    }
+    var chosenFormat: ReportFormat { format ?? ReportFormat(forOutput: output) }
 
     @OptionGroup var language: LanguageOption
 

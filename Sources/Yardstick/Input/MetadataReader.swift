@@ -76,11 +76,11 @@ public enum MetadataReader {
 
 extension MetadataReader {
     /// Region names from a CSV: `id` (required, as the data names the region), `name` (in the source's language),
-    /// `name_en`.
+    /// `name_en`, `group` (the peers a benchmark compares the region with: `city`, `province`).
     public static func regionNames(_ table: CSVTable) throws(InputError) -> [String: RegionNames] {
         guard table.rowCount > 0 else { throw .empty(file: table.file) }
         let idC = try table.column("id")
-        let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en")
+        let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en"), groupC = table.optionalColumn("group")
         var out: [String: RegionNames] = [:], seen: [String: Int] = [:]
         for row in table.rows {
             func text(_ c: Int?) -> String? {
@@ -93,7 +93,7 @@ extension MetadataReader {
             }
             if let first = seen[id] { throw .duplicateEntry(file: table.file, line: row.line, firstLine: first, what: "the names of region \(id)") }
             seen[id] = row.line
-            out[id] = RegionNames(name: text(nameC), englishName: text(enC))
+            out[id] = RegionNames(name: text(nameC), englishName: text(enC), group: text(groupC))
         }
         return out
     }

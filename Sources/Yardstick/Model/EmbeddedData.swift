@@ -268,23 +268,23 @@ Changsha,scale_industry_va_growth,2023,6.8,%,actual,=,http://alqotr.com/news/699
 
     /// `Data/hunan/regions.csv`: see its README for sources.
     public static let hunanRegions = #"""
-id,name,name_en
-Zhuzhou,株洲市,Zhuzhou
-Changsha,长沙市,Changsha
-Xiangtan,湘潭市,Xiangtan
-Hengyang,衡阳市,Hengyang
-Shaoyang,邵阳市,Shaoyang
-Yueyang,岳阳市,Yueyang
-Changde,常德市,Changde
-Zhangjiajie,张家界市,Zhangjiajie
-Yiyang,益阳市,Yiyang
-Chenzhou,郴州市,Chenzhou
-Yongzhou,永州市,Yongzhou
-Huaihua,怀化市,Huaihua
-Loudi,娄底市,Loudi
-Xiangxi,湘西土家族苗族自治州,Xiangxi
-Hunan,湖南省,Hunan
-Changsha-Zhuzhou-Xiangtan,长株潭,Changsha-Zhuzhou-Xiangtan
+id,name,name_en,group
+Zhuzhou,株洲市,Zhuzhou,prefecture
+Changsha,长沙市,Changsha,prefecture
+Xiangtan,湘潭市,Xiangtan,prefecture
+Hengyang,衡阳市,Hengyang,prefecture
+Shaoyang,邵阳市,Shaoyang,prefecture
+Yueyang,岳阳市,Yueyang,prefecture
+Changde,常德市,Changde,prefecture
+Zhangjiajie,张家界市,Zhangjiajie,prefecture
+Yiyang,益阳市,Yiyang,prefecture
+Chenzhou,郴州市,Chenzhou,prefecture
+Yongzhou,永州市,Yongzhou,prefecture
+Huaihua,怀化市,Huaihua,prefecture
+Loudi,娄底市,Loudi,prefecture
+Xiangxi,湘西土家族苗族自治州,Xiangxi,prefecture
+Hunan,湖南省,Hunan,province
+Changsha-Zhuzhou-Xiangtan,长株潭,Changsha-Zhuzhou-Xiangtan,city cluster
 """#
 
     /// `Data/hunan/cities.csv`: see its README for sources.

@@ -92,13 +92,16 @@ public struct Panel: Sendable {
     }
 }
 
-/// A region's names: in the source's language and in English (`株洲市`, `Zhuzhou`).
+/// A region's names, in the source's language and in English (`株洲市`, `Zhuzhou`), and its group: the regions a
+/// benchmark compares it with (`city`, `province`), so that a city is not ranked against its province.
 public struct RegionNames: Sendable, Equatable {
     public var name: String?
     public var englishName: String?
+    public var group: String?
 
-    public init(name: String? = nil, englishName: String? = nil) {
+    public init(name: String? = nil, englishName: String? = nil, group: String? = nil) {
         self.name = name
         self.englishName = englishName
+        self.group = group
     }
 }

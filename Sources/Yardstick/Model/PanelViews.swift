@@ -24,6 +24,19 @@ public struct CrossSection: Sendable {
 
     /// The year of the value of region `i` and indicator `j`.
     public func year(_ i: Int, _ j: Int) -> Int? { years[i + j * regions.count] }
+
+    /// Only the rows of `regions` (all when nil), in the same order.
+    public func keeping(_ regions: Set<String>?) -> CrossSection {
+        guard let regions else { return self }
+        let rows = self.regions.indices.filter { regions.contains(self.regions[$0]) }
+        let m = rows.count
+        var values = Matrix(rows: m, columns: indicators.count, repeating: .nan)
+        var years = [Int?](repeating: nil, count: m * indicators.count)
+        for (k, i) in rows.enumerated() {
+            for j in indicators.indices { values[k, j] = self.values[i, j]; years[k + j * m] = self.years[i + j * self.regions.count] }
+        }
+        return CrossSection(year: year, indicators: indicators, regions: rows.map { self.regions[$0] }, values: values, years: years)
+    }
 }
 
 extension PanelIndex {

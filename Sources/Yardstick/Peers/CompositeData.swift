@@ -27,9 +27,10 @@ public struct CompositeData: Sendable {
     /// `latest`, each region's latest value is used as its value (the period `latest`).
     ///
     /// - Complexity: that of two ``PanelIndex/crossSection(indicators:year:latest:)``.
-    public init(index: PanelIndex, indicators: [String], year: Int, latest: Bool, directions: [Direction?]) {
-        let upTo = index.crossSection(indicators: indicators, year: year, latest: true)
-        let exact = latest ? upTo : index.crossSection(indicators: indicators, year: year, latest: false)
+    /// `regions` limits the regions (nil: every region with a value).
+    public init(index: PanelIndex, indicators: [String], year: Int, latest: Bool, directions: [Direction?], regions: Set<String>? = nil) {
+        let upTo = index.crossSection(indicators: indicators, year: year, latest: true).keeping(regions)
+        let exact = latest ? upTo : index.crossSection(indicators: indicators, year: year, latest: false).keeping(regions)
         var values = Matrix(rows: upTo.regions.count, columns: indicators.count, repeating: .nan)
         let row = Dictionary(uniqueKeysWithValues: exact.regions.enumerated().map { ($1, $0) })
         for (i, r) in upTo.regions.enumerated() {

@@ -209,3 +209,15 @@ extension CompositeEngine {
         if let e = failure.error { throw e }
     }
 }
+
+extension CompositeEngine {
+    /// Geometric and harmonic means need non-negative values: z-scores cannot be among their alternatives.
+    static func checkAlternatives(_ normalisations: [Normalisation?], _ aggregations: [Aggregation?],
+                                  structure: IndexStructure) throws(CompositeError) {
+        guard normalisations.contains(.zScore) else { return }
+        let own = structure.groupsBottomUp.map { structure.nodes[$0].aggregation }
+        for a in aggregations {
+            for m in a.map({ [$0] }) ?? own where m != .arithmetic { throw .incompatibleAlternatives(.zScore, m) }
+        }
+    }
+}

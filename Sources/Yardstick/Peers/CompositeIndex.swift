@@ -41,6 +41,9 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
     case noRegions(minimumCoverage: Double)
     case noIndicators
     case linearAlgebra(LinearAlgebraError)
+    case convergence(indicator: String, RegressionError)
+    case incompatibleAlternatives(Normalisation, Aggregation)
+    case unknownWeights([String])
 
     public var description: String {
         switch self {
@@ -53,6 +56,9 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .noRegions(c): "no region has at least \(Int((c * 100).rounded()))% of the indicators; lower --min-coverage"
         case .noIndicators: "the index has no indicators"
         case let .linearAlgebra(e): e.description
+        case let .convergence(ind, e): "convergence of \(ind): \(e)"
+        case let .unknownWeights(ids): "weights given for \(ids.joined(separator: ", ")), which the index does not have"
+        case let .incompatibleAlternatives(n, a): "the \(a.rawValue) mean cannot combine \(n.rawValue) values (they can be negative); leave one of them out of the alternatives"
         }
     }
 }

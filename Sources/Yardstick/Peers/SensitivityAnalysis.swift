@@ -98,6 +98,8 @@ public struct SensitivityAnalysis: Sendable {
     /// - Complexity: N·(k + 2) evaluations of the composite, scored by GEMM in blocks.
     public func run(_ data: CompositeData) throws(CompositeError) -> SensitivityResult {
         let preparation = try CompositePreparation(specification, data: data)
+        try CompositeEngine.checkAlternatives(normalisations.map { $0 ?? specification.normalisation },
+                                              aggregations.map { $0 ?? specification.aggregation }, structure: specification.structure)
         let engine = try CompositeEngine(preparation, normalisations: normalisations.map { $0 ?? specification.normalisation },
                                          aggregations: aggregations, imputations: imputations.map { $0 ?? specification.imputation })
         let inputs = self.inputs, k = inputs.count, n = base, r = engine.regionCount

@@ -56,6 +56,8 @@ public struct UncertaintyAnalysis: Sendable {
     ///   memory O(r²) for the rank counts and O(r·b) for a block of b draws.
     public func run(_ data: CompositeData) throws(CompositeError) -> UncertaintyResult {
         let preparation = try CompositePreparation(specification, data: data)
+        try CompositeEngine.checkAlternatives(settings.normalisations.map { $0 ?? specification.normalisation },
+                                              settings.aggregations.map { $0 ?? specification.aggregation }, structure: specification.structure)
         let imputations = settings.imputations.map { $0 ?? specification.imputation }
         let engine = try CompositeEngine(preparation, normalisations: settings.normalisations.map { $0 ?? specification.normalisation },
                                          aggregations: settings.aggregations, imputations: imputations)

@@ -32,9 +32,13 @@ test: deps
 	$(SWIFT) test
 	python3 ../shared/checks/contract.py $(BIN) 2>/dev/null || [ ! -f ../shared/checks/contract.py ]
 
-# Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy peer, with their ratios.
+# Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy and pandas peers, with their ratios.
+# The peers run in a virtual environment of their own (Benchmarks/.venv) from a pinned requirements file.
+BENCH_VENV := Benchmarks/.venv
 bench: deps
-	python3 Benchmarks/compare.py
+	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q -r Benchmarks/peers/requirements.txt
+	$(BENCH_VENV)/bin/python Benchmarks/compare.py
 
 clean:
 	rm -rf .build

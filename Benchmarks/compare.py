@@ -18,7 +18,7 @@ for b in json.loads((out / "Current_run.jmh.json").read_text()):
             # The median (the JMH "score" is the mean, which one slow iteration can move): the peers report medians.
             swift[name] = metric["scorePercentiles"]["50.0"] * scale
 peer = {}
-for script in ["trends_numpy.py", "read_pandas.py"]:
+for script in ["trends_numpy.py", "read_pandas.py", "uncertainty_numpy.py"]:
     peer.update(json.loads(subprocess.run([sys.executable, str(here / "peers" / script)], check=True,
                                           capture_output=True, text=True).stdout))
 print(f"{'benchmark':52s} {'Yardstick ms':>12s} {'peer ms':>10s} {'peer/Yardstick':>16s}")

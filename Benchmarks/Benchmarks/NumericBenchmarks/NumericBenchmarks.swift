@@ -23,6 +23,7 @@ func panel(series: Int, missing: Double) -> Matrix {
 let benchmarks: @Sendable () -> Void = {
     readingBenchmarks()
     gapBenchmarks()
+    uncertaintyBenchmarks()
     let years = Array(1990...2019)
     let complete = panel(series: 100_000, missing: 0)
     let gappy = panel(series: 100_000, missing: 0.1)

@@ -72,7 +72,7 @@ public struct UncertaintyAnalysis: Sendable {
         }
         let tally = Tally(r)
         do throws(LinearAlgebraError) {
-            try engine.evaluate(count: n, draw: draw) { block, draws, scores, ranks in
+            try engine.evaluate(count: n, draw: draw, key: { choices($0).key }) { block, draws, scores, ranks in
                 var counts = [Int64](repeating: 0, count: r * (r + 1)), sums = [Double](repeating: 0, count: r), scored = [Int64](repeating: 0, count: r)
                 for d in draws.indices {
                     for i in 0..<r {
@@ -111,14 +111,21 @@ public struct UncertaintyAnalysis: Sendable {
             draws: n)
     }
 
-    /// Draw `d`: its choices and weights from a generator seeded by (seed, d) alone.
-    func draw(_ d: Int) -> CompositeDraw {
+    /// Draw `d`'s choices (its weights nominal), and the generator after them: seeded by (seed, d) alone.
+    func choices(_ d: Int) -> (draw: CompositeDraw, rng: SplitMix64, key: Int) {
         var rng = SplitMix64(seed: settings.seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(d) &* 0xD1B5_4A32_D192_ED03)
-        let s = specification.structure
-        var draw = CompositeDraw(weights: s.nodes.map(\.weight))
+        var draw = CompositeDraw(weights: [])
         draw.normalisation = settings.normalisations.count > 1 ? Int.random(in: 0..<settings.normalisations.count, using: &rng) : 0
         draw.aggregation = settings.aggregations.count > 1 ? Int.random(in: 0..<settings.aggregations.count, using: &rng) : 0
         draw.imputation = settings.imputations.count > 1 ? Int.random(in: 0..<settings.imputations.count, using: &rng) : 0
+        return (draw, rng, draw.key)
+    }
+
+    /// Draw `d`: its choices, then its weights, from a generator seeded by (seed, d) alone.
+    func draw(_ d: Int) -> CompositeDraw {
+        var (draw, rng, _) = choices(d)
+        let s = specification.structure
+        draw.weights = s.nodes.map(\.weight)
         switch settings.weights {
         case let .uniform(range):
             for i in draw.weights.indices where i != s.root { draw.weights[i] *= Double.random(in: range, using: &rng) }

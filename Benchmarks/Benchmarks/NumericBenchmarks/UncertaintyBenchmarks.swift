@@ -22,7 +22,7 @@ func uncertaintyBenchmarks() {
     var settings = UncertaintySettings(draws: 100_000)
     settings.aggregations = [.arithmetic, .geometric]
     let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
         maxDuration: .seconds(20), maxIterations: 5)
     Benchmark("UncertaintyRanks300x40x100k", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try UncertaintyAnalysis(spec, settings: settings).run(data)) }

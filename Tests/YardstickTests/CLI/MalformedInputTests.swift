@@ -13,6 +13,7 @@ struct MalformedInputTests {
         var extra: [String] = []
         var metadata: String? = nil
         var regionNames: String? = nil
+        var structure: String? = nil
         var description: String { name }
     }
 
@@ -91,6 +92,19 @@ struct MalformedInputTests {
              regionNames: "id,name\nA,甲\nA,乙\n"),
         Case(name: "region names: no id column", text: long + "A,g,2021,3\n", expected: ":1: no column 'id'",
              regionNames: "region,name\nA,甲\n"),
+        Case(name: "structure: two roots", text: long + "A,g,2021,3\n", expected: ":3: a row with no parent (the index itself) given twice, first on line 2",
+             structure: "id,parent\ni1,\ni2,\ng,i1\n"),
+        Case(name: "structure: unknown parent", text: long + "A,g,2021,3\n",
+             expected: ":3:2: column 'parent' holds 'p', expected the id of another row (a group), or empty for the index itself",
+             structure: "id,parent\ni,\ng,p\n"),
+        Case(name: "structure: cycle", text: long + "A,g,2021,3\n", expected: ":3:2: column 'parent' holds 'b', expected a parent that does not lead back to a (a cycle)",
+             structure: "id,parent\ni,\na,b\nb,a\ng,i\n"),
+        Case(name: "structure: unknown aggregation", text: long + "A,g,2021,3\n", expected: ":2:3: column 'aggregate' holds 'median', expected arithmetic, geometric or harmonic",
+             structure: "id,parent,aggregate\ni,,median\ng,i,\n"),
+        Case(name: "structure: goalposts upside down", text: long + "A,g,2021,3\n", expected: ":3:4: column 'upper' holds '1', expected an upper goalpost above the lower, 5.0",
+             structure: "id,parent,lower,upper\ni,,,\ng,i,5,1\n"),
+        Case(name: "structure: weight not positive", text: long + "A,g,2021,3\n", expected: ":3:3: column 'weight' holds '0', expected a positive weight",
+             structure: "id,parent,weight\ni,,\ng,i,0\n"),
         Case(name: "region names: empty id", text: long + "A,g,2021,3\n", expected: ":2:1: column 'id' holds ''",
              regionNames: "id,name\n,甲\n"),
     ]
@@ -104,6 +118,11 @@ struct MalformedInputTests {
             let meta = try BinaryRunner.temporaryFile(m, name: "meta.csv")
             args += ["--metadata", meta]
             expectedFile = meta
+        }
+        if let structure = c.structure {
+            let file = try BinaryRunner.temporaryFile(structure, name: "structure.csv")
+            args = ["benchmark", args[1], "--direction", "g=higher", "--structure", file]
+            expectedFile = file
         }
         if let n = c.regionNames {
             let names = try BinaryRunner.temporaryFile(n, name: "regions.csv")

@@ -70,7 +70,10 @@ struct ReportCommand: ParsableCommand {
         let progress = ProgressBar(total: count, label: "assessing targets")
         let assessments = GapAnalysis(settings: assessment.settings).assess(index, scope: scope, progress: progress.update)
         let labels = language.labels(for: index)
-        let document = ReportBuilder(language: labels.language).document(region: region, assessments: assessments, index: index)
+        // The region against its peers, where the data allow: without enough shared indicators, none.
+        let peers = try? BenchmarkAnalysis(.report).run(index, focus: region)
+        let document = ReportBuilder(language: labels.language).document(region: region, assessments: assessments, index: index,
+                                                                          peers: peers?.peers.regions.contains(region) == true ? peers : nil)
         let text: String
         switch chosenFormat {
         case .text: text = TextReport.render(document, colour: output == nil && Terminal.colourOnStandardOutput)

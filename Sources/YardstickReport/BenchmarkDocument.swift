@@ -49,10 +49,7 @@ public struct BenchmarkBuilder: Sendable {
         let title = place.map { l.pick("\($0) against its peers, \(when)", "\($0)与同行比较（\(when)）") }
             ?? l.pick("Regions compared, \(when)", "地区比较（\(when)）")
         var method = [l.compositeMethod(f)]
-        if f.indicatorsChosenByData {
-            method.append(l.pick("Indicators: every one at least two regions have in the period (\(f.data.indicators.count)); choose with --indicators.",
-                                 "指标：期内至少两个地区有数据的全部指标（\(f.data.indicators.count)个），可用 --indicators 选择。"))
-        }
+        if f.indicatorsChosenByData { method.append(l.indicatorChoice(f)) }
         if let u = f.uncertainty {
             method.append(l.pick("Rank intervals: \(u.draws) draws of the weights (each ×U(0.5, 1.5)) and of the method's choices; the 5th–95th percentile of each region's rank.",
                                  "排名区间：对权重（各乘以U(0.5, 1.5)）及方法选择抽样\(u.draws)次，取各地区排名的第5至95百分位。"))

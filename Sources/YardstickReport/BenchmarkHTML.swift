@@ -8,10 +8,19 @@ extension BenchmarkRenderer {
         let e = HTMLReport.escape
         var h = "<!DOCTYPE html>\n<html lang=\"\(d.language == .zh ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\"/>"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>\(e(d.title))</title><style>\(HTMLReport.css)"
-        h += "tr.focus td{font-weight:700;background:#fff4d6}</style></head><body><main>"
-        h += "<h1>\(e(d.title))</h1><ul class=\"sub\">" + d.method.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        h += "\(css)</style></head><body><main>"
+        h += "<h1>\(e(d.title))</h1>" + htmlBody(d, level: 2)
+        return h + "</main></body></html>\n"
+    }
+
+    static let css = "tr.focus td{font-weight:700;background:#fff4d6}"
+
+    /// The body (a report's peer section reuses it), with headings at `level`.
+    static func htmlBody(_ d: BenchmarkDocument, level: Int) -> String {
+        let e = HTMLReport.escape
+        var h = "<ul class=\"sub\">" + d.method.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         for (number, t) in d.tables.enumerated() {
-            h += "<h2>\(e(t.title))</h2><div class=\"scroll\"><table><thead><tr>"
+            h += "<h\(level)>\(e(t.title))</h\(level)><div class=\"scroll\"><table><thead><tr>"
             h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
             for (row, focus) in zip(t.rows, t.focus) {
                 h += "<tr\(focus ? " class=\"focus\"" : "")>" + zip(row, t.rightAligned).map { "<td style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</td>" }.joined() + "</tr>"
@@ -19,9 +28,9 @@ extension BenchmarkRenderer {
             h += "</tbody></table></div>"
             if number == 0, !d.intervals.isEmpty { h += intervals(d) }
         }
-        if !d.findings.isEmpty { h += "<h2>\(e(d.labels.findings))</h2><ul class=\"findings\">" + d.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
-        if !d.notes.isEmpty { h += "<h2>\(e(d.labels.caveats))</h2><ul>" + d.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
-        return h + "</main></body></html>\n"
+        if !d.findings.isEmpty { h += "<h\(level)>\(e(d.labels.rankHistories))</h\(level)><ul class=\"findings\">" + d.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+        if !d.notes.isEmpty { h += "<h\(level)>\(e(d.labels.caveats))</h\(level)><ul>" + d.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+        return h
     }
 
     /// The rank-interval chart, one row per region (at most 60, the focal region always among them).

@@ -132,7 +132,12 @@ public enum BenchmarkRenderer {
 
     /// The focal region's rows are marked ▶ (and bold on a colour terminal).
     public static func text(_ d: BenchmarkDocument, colour: Bool) -> String {
-        var lines = [colour ? "\u{1B}[1m\(d.title)\u{1B}[0m" : d.title] + d.method.map { "  " + $0 }
+        ([colour ? "\u{1B}[1m\(d.title)\u{1B}[0m" : d.title] + textBody(d, colour: colour)).joined(separator: "\n") + "\n"
+    }
+
+    /// The method, the tables, the findings and the notes, as lines (a report's peer section reuses them).
+    static func textBody(_ d: BenchmarkDocument, colour: Bool) -> [String] {
+        var lines = d.method.map { "  " + $0 }
         for t in d.tables {
             var table = TextTable(header: [""] + t.header, alignments: [.left] + t.rightAligned.map { $0 ? .right : .left })
             for (row, focus) in zip(t.rows, t.focus) { table.append([focus ? "▶" : ""] + row) }
@@ -140,22 +145,28 @@ public enum BenchmarkRenderer {
             if colour { for (k, focus) in t.focus.enumerated() where focus && rendered.indices.contains(k + 2) { rendered[k + 2] = "\u{1B}[1m" + rendered[k + 2] + "\u{1B}[0m" } }
             lines += ["", t.title] + rendered
         }
-        if !d.findings.isEmpty { lines += ["", d.labels.findings] + d.findings.map { "• " + $0 } }
+        if !d.findings.isEmpty { lines += ["", d.labels.rankHistories] + d.findings.map { "• " + $0 } }
         if !d.notes.isEmpty { lines += ["", d.labels.caveats] + d.notes.map { "• " + $0 } }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     public static func markdown(_ d: BenchmarkDocument) -> String {
-        var lines = ["# \(d.title)", ""] + d.method.map { "- " + $0 }
+        (["# \(d.title)", ""] + markdownBody(d, level: 2)).joined(separator: "\n") + "\n"
+    }
+
+    /// The body with headings at `level`.
+    static func markdownBody(_ d: BenchmarkDocument, level: Int) -> [String] {
+        let h = String(repeating: "#", count: level)
+        var lines = d.method.map { "- " + $0 }
         for t in d.tables {
-            lines += ["", "## \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
+            lines += ["", "\(h) \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
                       "| " + t.rightAligned.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " |"]
             for (row, focus) in zip(t.rows, t.focus) {
                 lines.append("| " + row.map { focus ? "**\(MarkdownReport.cell($0))**" : MarkdownReport.cell($0) }.joined(separator: " | ") + " |")
             }
         }
-        if !d.findings.isEmpty { lines += ["", "## \(d.labels.findings)", ""] + d.findings.map { "- " + $0 } }
-        if !d.notes.isEmpty { lines += ["", "## \(d.labels.caveats)", ""] + d.notes.map { "- " + $0 } }
-        return lines.joined(separator: "\n") + "\n"
+        if !d.findings.isEmpty { lines += ["", "\(h) \(d.labels.rankHistories)", ""] + d.findings.map { "- " + $0 } }
+        if !d.notes.isEmpty { lines += ["", "\(h) \(d.labels.caveats)", ""] + d.notes.map { "- " + $0 } }
+        return lines
     }
 }

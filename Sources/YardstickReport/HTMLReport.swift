@@ -30,6 +30,7 @@ public enum HTMLReport {
         .legend{font-size:.85rem;color:var(--muted)}
         @media (max-width:640px){.card{grid-template-columns:1fr}main{padding:10px}th,td{padding:3px}}
         @media print{main{max-width:none}.card{page-break-inside:avoid}a{color:inherit}}
+        tr.focus td{font-weight:700;background:#fff4d6}
         """
 
     public static func render(_ d: ReportDocument) -> String {
@@ -65,6 +66,9 @@ public enum HTMLReport {
                 h += c.table.map { "<tr><td>\(escape($0.0))</td><td>\(escape($0.1))</td></tr>" }.joined()
                 h += "</tbody></table></section>"
             }
+        }
+        if let peers = d.peers {
+            h += "<h2>\(escape(l.peers)): \(escape(peers.title))</h2>" + BenchmarkRenderer.htmlBody(peers, level: 3)
         }
         if !d.caveats.isEmpty {
             h += "<h2>\(escape(l.caveats))</h2><ul>" + d.caveats.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"

@@ -26,7 +26,9 @@ public struct ReportBuilder: Sendable {
 
     /// The report on `region`'s targets: `assessments` are those the scope chose; `index` gives names, sources and
     /// the size of the data.
-    public func document(region: String, assessments: [TargetAssessment], index: PanelIndex) -> ReportDocument {
+    /// `peers`, when given, adds the region against its peers (``BenchmarkBuilder``).
+    public func document(region: String, assessments: [TargetAssessment], index: PanelIndex,
+                         peers: BenchmarkFindings? = nil) -> ReportDocument {
         let l = ReportLabels(language: language, panel: index.panel)
         let zh = language == .zh
         // The report is about the latest targets; earlier ones (years already past) follow them.
@@ -66,7 +68,7 @@ public struct ReportBuilder: Sendable {
                 ReportDocument.Bar(label: name($0), probability: $0.probability, status: $0.status, statusLabel: l.status($0.status))
             },
             caveats: caveats(assessments, sources: index.sources(region: region), labels: l, name: name),
-            assessments: assessments)
+            assessments: assessments, peers: peers.map { BenchmarkBuilder(labels: l).document($0) }, peerFindings: peers)
     }
 
     func caveats(_ assessments: [TargetAssessment], sources: [String], labels l: ReportLabels,

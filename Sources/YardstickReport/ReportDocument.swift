@@ -86,4 +86,8 @@ public struct ReportDocument: Sendable {
     public let caveats: [String]
     /// The assessments the document was built from (for the JSON and CSV renderers, which reuse `gap`'s schema).
     public let assessments: [TargetAssessment]
+    /// The region against its peers, where the data allow it.
+    public let peers: BenchmarkDocument?
+    /// The findings behind ``peers`` (for JSON).
+    public let peerFindings: BenchmarkFindings?
 }

@@ -34,6 +34,10 @@ public enum TextReport {
             lines += ["", d.labels.findings]
             lines += d.findings.map { "• " + $0.text }
         }
+        if let peers = d.peers {
+            lines += ["", colour ? "\u{1B}[1m\(d.labels.peers): \(peers.title)\u{1B}[0m" : "\(d.labels.peers): \(peers.title)"]
+            lines += BenchmarkRenderer.textBody(peers, colour: colour)
+        }
         if !d.caveats.isEmpty {
             lines += ["", d.labels.caveats]
             lines += d.caveats.map { "• " + $0 }
@@ -57,6 +61,9 @@ public enum MarkdownReport {
             lines += ["", "## \(d.labels.findings)", ""]
             lines += d.findings.map { "- " + $0.text }
         }
+        if let peers = d.peers {
+            lines += ["", "## \(d.labels.peers): \(peers.title)", ""] + BenchmarkRenderer.markdownBody(peers, level: 3)
+        }
         if !d.caveats.isEmpty {
             lines += ["", "## \(d.labels.caveats)", ""]
             lines += d.caveats.map { "- " + $0 }
@@ -78,6 +85,7 @@ public enum ReportJSON {
             ("targets", targets),
             ("findings", .array(d.findings.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
             ("caveats", .array(d.caveats.map(JSONValue.string))),
+            ("peers", d.peerFindings.map { BenchmarkRenderer.json($0, labels: d.labels) } ?? .null),
         ]).rendered() + "\n"
     }
 }

@@ -48,8 +48,8 @@ extension ReportLabels {
                         "综合指数（\(n)个指标）：\(norm)；\(agg)；\(weights)；\(imputation(spec.imputation))；指标覆盖不足\(coverage)%的地区不参与排名")
         if spec.outliers == .coinr { text += pick("; outliers treated by COINr's rule", "；按COINr规则处理极端值") }
         let peers = f.data.regions.count
-        text += f.peerGroup.map { pick(". Peers: the \(peers) regions of the group '\($0)'.", "。同行：同属“\($0)”组的\(peers)个地区。") }
-            ?? pick(". Peers: every region of the data (\(peers)).", "。同行：数据中的全部地区（\(peers)个）。")
+        text += f.peerGroup != nil ? pick(". Peers: the \(peers) regions of its group in the region metadata.", "。同行：地区元数据中同组的\(peers)个地区。")
+            : pick(". Peers: every region of the data (\(peers)).", "。同行：数据中的全部地区（\(peers)个）。")
         return text
     }
 
@@ -84,6 +84,17 @@ extension ReportLabels {
         case .aggregation: pick("aggregation", "加总方法")
         case .imputation: pick("imputation", "插补方法")
         }
+    }
+
+    /// Which indicators were chosen, and how many regions have each.
+    func indicatorChoice(_ f: BenchmarkFindings) -> String {
+        let counts = f.data.indicators.indices.map { j in
+            indicatorName(f.data.indicators[j]) + " " + String((0..<f.data.regions.count).count { !f.data.values[$0, j].isNaN })
+        }.joined(separator: pick(", ", "，"))
+        let rule = f.chosenShare > 0
+            ? pick("every indicator at least half the peers have, ranks apart", "至少半数同行有数据的全部指标（排名类除外）")
+            : pick("every indicator at least two regions have", "期内至少两个地区有数据的全部指标")
+        return pick("Indicators: \(rule) (regions with a value: \(counts)).", "指标：\(rule)（有数据的地区数：\(counts)）。")
     }
 
     /// "up 9", "down 3", "unchanged", "–".

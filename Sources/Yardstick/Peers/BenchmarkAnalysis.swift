@@ -10,8 +10,11 @@ public struct BenchmarkSettings: Sendable {
         case latest
     }
 
-    /// The indicators compared; nil: the structure's, or every indicator at least two regions have in the period.
+    /// The indicators compared; nil: the structure's, or every indicator that at least two regions, and at least
+    /// `chosenShare` of the peers, have in the period (ranks left out when `choosesRanks` is false).
     public var indicators: [String]?
+    public var chosenShare = 0.0
+    public var choosesRanks = true
     public var period: Period = .latest
     /// The composite's hierarchy; nil: the indicators under the index with equal weights.
     public var structure: IndexStructure?
@@ -40,6 +43,15 @@ public struct BenchmarkSettings: Sendable {
     public var convergence: [String] = []
 
     public init() {}
+
+    /// What a target report shows of its region's peers: each region's latest values of the indicators at least
+    /// half the peers have (ranks apart: they are shown as histories), a composite with 1000 draws for its rank
+    /// intervals.
+    public static var report: BenchmarkSettings {
+        var s = BenchmarkSettings()
+        (s.chosenShare, s.choosesRanks, s.uncertaintyDraws) = (0.5, false, 1000)
+        return s
+    }
 }
 
 /// A published rank of the focal region over the years, with the field where known, and its peers' ranks in the
@@ -69,8 +81,9 @@ public struct BenchmarkFindings: Sendable {
     public let sensitivity: SensitivityResult?
     public let convergence: [ConvergenceResult]
     public let rankHistories: [RankHistory]
-    /// True when the indicators were chosen by the data (none given): the output says which.
+    /// True when the indicators were chosen by the data (none given): the output says which, and by what share.
     public let indicatorsChosenByData: Bool
+    public let chosenShare: Double
     /// The composite as built (structure, weights and choices), for the output to state.
     public let specification: CompositeSpecification
     /// The peers: the regions of the focal region's group (region metadata), or every region; and that group.
@@ -95,7 +108,14 @@ public struct BenchmarkAnalysis: Sendable {
             // The latest year any of the indicators has.
             return all.compactMap { id in index.grid(indicator: id).years.last }.max() ?? 0
         }()
-        let indicators = chosen ?? all.filter { index.crossSection(indicators: [$0], year: year, latest: latest).regions.count >= 2 }
+        // Peers: the regions of the focal region's group where the region metadata gives one.
+        let group = focus.flatMap { index.panel.regionNames[$0]?.group }
+        let peerRegions = group.map { g in Set(index.regions.filter { index.panel.regionNames[$0]?.group == g }) }
+        let need = max(2, Int((settings.chosenShare * Double(peerRegions?.count ?? index.regions.count)).rounded(.up)))
+        let indicators = chosen ?? all.filter { id in
+            (settings.choosesRanks || index.indicator(id).kind != .rank)
+                && index.crossSection(indicators: [id], year: year, latest: latest).keeping(peerRegions).regions.count >= need
+        }
         guard !indicators.isEmpty else { throw .noIndicators }
         var structure = settings.structure ?? .flat(indicators)
         let unknownWeights = structure.setWeights(settings.weights)
@@ -107,9 +127,6 @@ public struct BenchmarkAnalysis: Sendable {
         }
         let unknown = indicators.indices.filter { directions[$0] == nil }.map { indicators[$0] }
         guard unknown.isEmpty else { throw .noDirection(unknown) }
-        // Peers: the regions of the focal region's group where the region metadata gives one.
-        let group = focus.flatMap { index.panel.regionNames[$0]?.group }
-        let peerRegions = group.map { g in Set(index.regions.filter { index.panel.regionNames[$0]?.group == g }) }
         let data = CompositeData(index: index, indicators: indicators, year: year, latest: latest, directions: directions,
                                  regions: peerRegions)
         let resolved = directions.map { $0! }
@@ -152,7 +169,8 @@ public struct BenchmarkAnalysis: Sendable {
         return BenchmarkFindings(year: year, latest: latest, focus: focus, data: data, peers: peers, composite: composite,
                                  rankChanges: changes, since: settings.since, uncertainty: uncertainty, sensitivity: sensitivity,
                                  convergence: convergence, rankHistories: focus.map { rankHistories(index, focus: $0) } ?? [],
-                                 indicatorsChosenByData: chosen == nil, specification: spec, peerGroup: group)
+                                 indicatorsChosenByData: chosen == nil, chosenShare: settings.chosenShare, specification: spec,
+                                 peerGroup: group)
     }
 
     /// Every rank indicator the focal region has, with the peers' ranks in the same years.

@@ -90,3 +90,21 @@ extension ReportCommandTests {
         #expect(o["region_names"] as? [String] == ["甲省"])
     }
 }
+
+extension ReportCommandTests {
+    /// The report shows its region against its peers: the embedded data's 14 prefecture-level divisions, the
+    /// published rank histories, in every format.
+    @Test func peerSectionInEveryFormat() throws {
+        let text = try BinaryRunner.run(["report"])
+        #expect(text.stdout.contains("同行比较: 株洲市与同行比较（截至2024年的最新值）"))
+        #expect(text.stdout.contains("全国先进制造业百强城市排名：2021年第42位（共100），2022年第36位（共100），2023年第39位（共100）"))
+        let json = try BinaryRunner.run(["report", "--format", "json"])
+        let o = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let peers = try #require(o["peers"] as? [String: Any])
+        #expect((peers["regions"] as! [[String: Any]]).count == 14 && peers["focus"] as? String == "Zhuzhou")
+        let html = try BinaryRunner.run(["report", "--format", "html", "--lang", "en"])
+        #expect(html.stdout.contains("<h2>Against its peers: Zhuzhou against its peers") && html.stdout.contains("<svg class=\"chart\" viewBox=\"0 0 820"))
+        let md = try BinaryRunner.run(["report", "--format", "markdown", "--lang", "en"])
+        #expect(md.stdout.contains("### Composite ranking") && md.stdout.contains("| **9** | **Zhuzhou** |"))
+    }
+}

@@ -194,3 +194,18 @@ extension GapAnalysisTests {
         #expect(level.alreadyMet)
     }
 }
+
+extension GapAnalysisTests {
+    /// A rank target (lower is better, changes in places): 42nd, 36th, 39th of 100; a target of the top 30 by 2025
+    /// needs 4.5 places a year; the linear trend gains 1.5 places a year.
+    @Test func rankTargetsAreAssessedAsAnyIndicator() throws {
+        let rows = "R,rk,2021,42,,actual,=,,位\nR,rk,2022,36,,actual,=,,位\nR,rk,2023,39,,actual,=,,位\nR,rk,2025,30,,target,<=,,位\n"
+        let a = try one(rows, metadata: "id,kind\nrk,rank\n")
+        #expect(a.indicator.direction == .lower && a.indicator.directionStated)
+        #expect(a.requiredChange == -4.5 && a.requiredGrowth == nil)
+        #expect(relativeError(a.projection!.mean, 34.5) < 1e-12)          // mean 39 in 2022, slope −1.5, three years on
+        let linear = try TrendSpecification(.linear).fit(Series(years: [2021, 2022, 2023], values: [42, 36, 39]))
+        #expect(relativeError(a.projection!.mean, linear.forecast(year: 2025).mean) < 1e-12)
+        #expect(relativeError(a.probability!, linear.predictive(year: 2025).cdf(30)) < 1e-12)
+    }
+}

@@ -127,6 +127,9 @@ public struct BenchmarkAnalysis: Sendable {
         }
         let unknown = indicators.indices.filter { directions[$0] == nil }.map { indicators[$0] }
         guard unknown.isEmpty else { throw .noDirection(unknown) }
+        // "Closest to a target is best" cannot rank regions without the target's value.
+        let onTarget = indicators.indices.filter { directions[$0] == .target }.map { indicators[$0] }
+        guard onTarget.isEmpty else { throw .targetDirection(onTarget) }
         let data = CompositeData(index: index, indicators: indicators, year: year, latest: latest, directions: directions,
                                  regions: peerRegions)
         let resolved = directions.map { $0! }

@@ -44,6 +44,7 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
     case convergence(indicator: String, RegressionError)
     case incompatibleAlternatives(Normalisation, Aggregation)
     case unknownWeights([String])
+    case targetDirection([String])
 
     public var description: String {
         switch self {
@@ -57,6 +58,7 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
         case .noIndicators: "the index has no indicators"
         case let .linearAlgebra(e): e.description
         case let .convergence(ind, e): "convergence of \(ind): \(e)"
+        case let .targetDirection(ids): "\(ids.joined(separator: ", ")): 'closest to a target is best' cannot rank regions; give --direction ID=higher or lower"
         case let .unknownWeights(ids): "weights given for \(ids.joined(separator: ", ")), which the index does not have"
         case let .incompatibleAlternatives(n, a): "the \(a.rawValue) mean cannot combine \(n.rawValue) values (they can be negative); leave one of them out of the alternatives"
         }

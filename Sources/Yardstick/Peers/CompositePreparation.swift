@@ -32,6 +32,8 @@ struct CompositePreparation: Sendable {
             } else { unknown.append(s.nodes[leaf].id); directions.append(.higher) }
         }
         guard unknown.isEmpty else { throw .noDirection(unknown) }
+        let onTarget = s.leaves.indices.filter { directions[$0] == .target }.map { s.nodes[s.leaves[$0]].id }
+        guard onTarget.isEmpty else { throw .targetDirection(onTarget) }
         self.directions = directions
         // Screening: the share of the indicators a region has (in the year, or up to it for `latest` imputation).
         let source = spec.imputation == .latest ? data.latestValues : data.values

@@ -82,6 +82,8 @@ struct CompositeIndexTests {
     @Test func errorsNameWhatToChange() throws {
         let data = CompositeData(year: 2020, regions: ["A", "B"], indicators: ["a"], values: Matrix(columns: [[1, 2]]), directions: [nil])
         #expect(throws: CompositeError.noDirection(["a"])) { try CompositeIndex(CompositeSpecification(structure: .flat(["a"]))).compute(data) }
+        let onTarget = CompositeData(year: 2020, regions: ["A", "B"], indicators: ["a"], values: Matrix(columns: [[1, 2]]), directions: [.target])
+        #expect(throws: CompositeError.targetDirection(["a"])) { try CompositeIndex(CompositeSpecification(structure: .flat(["a"]))).compute(onTarget) }
         #expect(throws: CompositeError.indicatorsNotInData(["z"])) { try CompositeIndex(CompositeSpecification(structure: .flat(["z"]))).compute(data) }
         let withDirection = CompositeData(year: 2020, regions: ["A", "B"], indicators: ["a"], values: Matrix(columns: [[1, 2]]), directions: [.higher])
         #expect(throws: CompositeError.noGoalposts(["a"])) {

@@ -44,8 +44,8 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Outlier treatment: none or coinr (winsorise up to five points, then log).")
     var outliers: OutlierRule = .none
 
-    @Option(help: "Least share of the indicators a region needs, and of a group's weight present (0–1).")
-    var minCoverage: Double = 0.5
+    @Option(help: "Least share of the indicators a region needs, and of a group's weight present (0–1; default two thirds).")
+    var minCoverage: Double?
 
     @Option(help: "Weights CSV (id,weight), relative within each group.")
     var weights: String?
@@ -62,8 +62,8 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Normalisations the uncertainty and sensitivity analyses draw from, besides the nominal one (comma-separated; 'fixed' for none).")
     var varyNormalisation: String = "minmax,prank"
 
-    @Option(help: "Aggregations drawn from, besides the nominal one ('fixed' for none).")
-    var varyAggregation: String = "arithmetic,geometric"
+    @Option(help: "Aggregations drawn from, besides the nominal one ('fixed' for none, the default; e.g. arithmetic,geometric).")
+    var varyAggregation: String = "fixed"
 
     @Option(help: "Imputations drawn from, besides the nominal one ('fixed' for none).")
     var varyImputation: String = "none,mean,median"
@@ -72,7 +72,7 @@ struct BenchmarkCommand: ParsableCommand {
     var sensitivity = false
 
     @Option(help: "Base sample size N of the sensitivity analysis (N·(k + 2) evaluations).")
-    var sensitivitySamples: Int = 512
+    var sensitivitySamples: Int = 1024
 
     @Option(help: "Seed of the random draws (results are the same for a seed, whatever the threads).")
     var seed: UInt64 = 1
@@ -96,9 +96,11 @@ struct BenchmarkCommand: ParsableCommand {
 
     func validate() throws {
         guard period == "latest" || Int(period) != nil else { throw ValidationError("--period takes a year or latest, got '\(period)'") }
-        guard (0...1).contains(minCoverage) else { throw ValidationError("--min-coverage must be between 0 and 1, got \(minCoverage)") }
-        guard uncertainty >= 0 else { throw ValidationError("--uncertainty must be at least 0, got \(uncertainty)") }
-        guard sensitivitySamples >= 16 else { throw ValidationError("--sensitivity-samples must be at least 16, got \(sensitivitySamples)") }
+        if let minCoverage, !(0...1).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 1, got \(minCoverage)") }
+        guard (0...10_000_000).contains(uncertainty) else { throw ValidationError("--uncertainty takes 0 to 10 000 000 draws, got \(uncertainty)") }
+        guard (16...1_000_000).contains(sensitivitySamples) else {
+            throw ValidationError("--sensitivity-samples takes 16 to 1 000 000, got \(sensitivitySamples)")
+        }
         guard frontierTop >= 1 else { throw ValidationError("--frontier-top must be at least 1, got \(frontierTop)") }
         _ = try alternatives(varyNormalisation, "--vary-normalisation", Normalisation.init)
         _ = try alternatives(varyAggregation, "--vary-aggregation", Aggregation.init)
@@ -127,7 +129,8 @@ struct BenchmarkCommand: ParsableCommand {
             settings.weights = try weights.map { try WeightsReader.read(CSVTable(contentsOf: $0)) } ?? [:]
         } catch { throw CommandError(error) }
         (settings.normalisation, settings.aggregation, settings.imputation) = (normalise, aggregate, imputation)
-        (settings.outliers, settings.minimumCoverage, settings.frontierTop, settings.since) = (outliers, minCoverage, frontierTop, since)
+        (settings.outliers, settings.frontierTop, settings.since) = (outliers, frontierTop, since)
+        if let minCoverage { settings.minimumCoverage = minCoverage }
         (settings.uncertaintyDraws, settings.seed) = (uncertainty, seed)
         settings.weightDraws = weightDraws == .uniform ? .uniform(0.5...1.5) : .dirichlet(concentration: 20)
         settings.sensitivitySamples = sensitivity ? sensitivitySamples : nil

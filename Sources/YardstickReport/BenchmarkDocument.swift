@@ -50,10 +50,8 @@ public struct BenchmarkBuilder: Sendable {
             ?? l.pick("Regions compared, \(when)", "地区比较（\(when)）")
         var method = [l.compositeMethod(f)]
         if f.indicatorsChosenByData { method.append(l.indicatorChoice(f)) }
-        if let u = f.uncertainty {
-            method.append(l.pick("Rank intervals: \(u.draws) draws of the weights (each ×U(0.5, 1.5)) and of the method's choices; the 5th–95th percentile of each region's rank.",
-                                 "排名区间：对权重（各乘以U(0.5, 1.5)）及方法选择抽样\(u.draws)次，取各地区排名的第5至95百分位。"))
-        }
+        if let u = f.uncertainty { method.append(l.uncertaintyMethod(u)) }
+        if let s = f.sensitivity { method.append(l.sensitivityMethod(s)) }
         let rows = shown ?? c.regions
         let order = c.regions.indices.filter { rows.contains(c.regions[$0]) }.sorted { (c.ranks[$0] ?? .max, $0) < (c.ranks[$1] ?? .max, $1) }
         var tables: [BenchmarkDocument.Table] = [ranking(f, order: order)]
@@ -76,10 +74,14 @@ public struct BenchmarkBuilder: Sendable {
 
     func ranking(_ f: BenchmarkFindings, order: [Int]) -> BenchmarkDocument.Table {
         let l = labels, c = f.composite, u = f.uncertainty
-        var header = [l.pick("rank", "排名"), l.pick("region", "地区"), l.pick("score", "得分")]
+        // The scores of the index's groups (its pillars), where it has groups.
+        let s = f.specification.structure
+        let pillars = s.nodes[s.root].children.filter { !s.nodes[$0].isLeaf }.map { s.nodes[$0].id }
+        var header = [l.pick("rank", "排名"), l.pick("region", "地区"), l.pick("score", "得分")] + pillars.map(l.indicatorName)
         if u != nil { header += [l.pick("median rank", "排名中位数"), l.pick("5–95% rank", "排名5–95%")] }
         let rows = order.map { i -> [String] in
             var row = [c.ranks[i].map(String.init) ?? "–", l.regionName(c.regions[i]), NumberFormat.fixed(c.scores[i], 1)]
+            row += pillars.map { NumberFormat.fixed(c.groupScores[$0]?[i] ?? .nan, 1) }
             if let u, let k = u.regions.firstIndex(of: c.regions[i]) {
                 row += [u.medianRanks[k].map(String.init) ?? "–",
                         u.lowRanks[k].flatMap { lo in u.highRanks[k].map { "\(lo)–\($0)" } } ?? "–"]
@@ -99,10 +101,12 @@ public struct BenchmarkBuilder: Sendable {
         let rows = p.indicators.indices.map { j -> [String] in
             let cell = p.cells[i][j], unit = l.indicators[p.indicators[j]]?.unit ?? ""
             func signed(_ x: Double?) -> String { x.map { ($0 > 0 ? "+" : "") + NumberFormat.significant($0, 3) } ?? "–" }
-            var row = [l.indicatorName(p.indicators[j]),
-                       cell.value.isNaN ? "–" : l.amount(cell.value, unit: unit) + (cell.year.map { " (\($0))" } ?? ""),
-                       cell.rank.map { "\($0)/\(cell.of)" } ?? "–", cell.percentile.map { NumberFormat.fixed($0, 0) } ?? "–",
-                       cell.z.map { NumberFormat.fixed($0, 2) } ?? "–", signed(cell.behindFrontier), signed(cell.versusMedian)]
+            let value: String = cell.value.isNaN ? "–" : l.amount(cell.value, unit: unit) + (cell.year.map { " (\($0))" } ?? "")
+            let rank: String = cell.rank.map { "\($0)/\(cell.of)" } ?? "–"
+            let percentile: String = cell.percentile.map { NumberFormat.fixed($0, 0) } ?? "–"
+            let z: String = cell.z.map { NumberFormat.fixed($0, 2) } ?? "–"
+            let behind: String = cell.behindFrontier.map { NumberFormat.significant($0, 3) } ?? "–"
+            var row: [String] = [l.indicatorName(p.indicators[j]), value, rank, percentile, z, behind, signed(cell.versusMedian)]
             if let changes = f.rankChanges { row.append(l.rankChange(changes[i][j])) }
             return row
         }
@@ -113,26 +117,36 @@ public struct BenchmarkBuilder: Sendable {
     /// Every region's rank on each indicator.
     func indicatorRanks(_ f: BenchmarkFindings, order: [String]) -> BenchmarkDocument.Table {
         let l = labels, p = f.peers
+        let shown = Array(p.indicators.indices.prefix(10))
         let rows = order.compactMap { r -> [String]? in
             guard let i = p.regions.firstIndex(of: r) else { return nil }
-            return [l.regionName(r)] + p.indicators.indices.map { j in p.cells[i][j].rank.map(String.init) ?? "–" }
+            return [l.regionName(r)] + shown.map { j in p.cells[i][j].rank.map(String.init) ?? "–" }
         }
-        let header = [l.pick("region", "地区")] + p.indicators.map(l.indicatorName)
-        return .init(title: l.pick("Rank on each indicator", "各指标排名"), header: header, rightAligned: header.indices.map { $0 > 0 },
-                     rows: rows, focus: order.map { $0 == f.focus })
+        let header = [l.pick("region", "地区")] + shown.map { l.indicatorName(p.indicators[$0]) }
+        let title = p.indicators.count > shown.count
+            ? l.pick("Rank on each indicator (the first \(shown.count) of \(p.indicators.count); all in JSON and CSV)",
+                     "各指标排名（\(p.indicators.count)个指标中的前\(shown.count)个；全部见JSON与CSV）")
+            : l.pick("Rank on each indicator", "各指标排名")
+        return .init(title: title, header: header, rightAligned: header.indices.map { $0 > 0 }, rows: rows, focus: order.map { $0 == f.focus })
     }
 
-    /// The total sensitivity index of the rank to each input, for the focal region or the regions shown.
+    /// The total sensitivity index of the rank to each input, with its 95% margin, for the focal region or the
+    /// regions shown; the eight inputs with the largest mean index (all in JSON).
     func sensitivity(_ s: SensitivityResult, focus: String?, order: [String]) -> BenchmarkDocument.Table {
         let l = labels
-        let regions = focus.map { [$0] } ?? order
-        let header = [l.pick("region", "地区")] + s.inputs.map(l.sensitivityInput)
-        let rows = regions.compactMap { r -> [String]? in
-            guard let i = s.regions.firstIndex(of: r) else { return nil }
-            return [l.regionName(r)] + s.inputs.indices.map { NumberFormat.fixed(s.rankTotal[i, $0], 2) }
+        let regions = (focus.map { [$0] } ?? order).filter { s.regions.contains($0) }
+        let rows = regions.map { s.regions.firstIndex(of: $0)! }
+        func mean(_ q: Int) -> Double { rows.map { s.rankTotal[$0, q] }.filter { !$0.isNaN }.reduce(0, +) / Double(max(1, rows.count)) }
+        let inputs = Array(s.inputs.indices.sorted { (mean($0), -$0) > (mean($1), -$1) }.prefix(8))
+        let header = [l.pick("region", "地区")] + inputs.map { l.sensitivityInput(s.inputs[$0]) }
+        let table = zip(regions, rows).map { r, i in
+            [l.regionName(r)] + inputs.map { q in
+                s.rankTotal[i, q].isNaN ? "–" : NumberFormat.fixed(s.rankTotal[i, q], 2) + " ±" + NumberFormat.fixed(1.96 * s.rankTotalError[i, q], 2)
+            }
         }
-        return .init(title: l.pick("Which assumption moves the rank: total sensitivity indices (share of the rank's variance, with interactions; \(s.evaluations) evaluations)",
-                                   "何种假设影响排名：总敏感度指数（排名方差中所占份额，含交互作用；共计算\(s.evaluations)次）"),
-                     header: header, rightAligned: header.indices.map { $0 > 0 }, rows: rows, focus: regions.map { $0 == focus })
+        let more = s.inputs.count > inputs.count ? l.pick("; the \(inputs.count) largest of \(s.inputs.count) inputs", "；\(s.inputs.count)个输入中最大的\(inputs.count)个") : ""
+        return .init(title: l.pick("Which assumption moves the rank: total sensitivity indices with 95% margins (share of the rank's variance, interactions included\(more))",
+                                   "何种假设影响排名：总敏感度指数及95%误差范围（排名方差中所占份额，含交互作用\(more)）"),
+                     header: header, rightAligned: header.indices.map { $0 > 0 }, rows: table, focus: regions.map { $0 == focus })
     }
 }

@@ -13,7 +13,7 @@ extension BenchmarkRenderer {
         return h + "</main></body></html>\n"
     }
 
-    static let css = "tr.focus td{font-weight:700;background:#fff4d6}"
+    static let css = "tr.focus td{font-weight:700;background:#fff4d6}td.n{white-space:nowrap}"
 
     /// The body (a report's peer section reuses it), with headings at `level`.
     static func htmlBody(_ d: BenchmarkDocument, level: Int) -> String {
@@ -23,7 +23,7 @@ extension BenchmarkRenderer {
             h += "<h\(level)>\(e(t.title))</h\(level)><div class=\"scroll\"><table><thead><tr>"
             h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
             for (row, focus) in zip(t.rows, t.focus) {
-                h += "<tr\(focus ? " class=\"focus\"" : "")>" + zip(row, t.rightAligned).map { "<td style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</td>" }.joined() + "</tr>"
+                h += "<tr\(focus ? " class=\"focus\"" : "")>" + zip(row, t.rightAligned).map { $1 ? "<td class=\"n\" style=\"text-align:right\">\(e($0))</td>" : "<td>\(e($0))</td>" }.joined() + "</tr>"
             }
             h += "</tbody></table></div>"
             if number == 0, !d.intervals.isEmpty { h += intervals(d) }
@@ -44,7 +44,10 @@ extension BenchmarkRenderer {
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         let title = l.pick("Rank and its 5–95% interval over the draws (dot: median; tick: nominal rank)", "排名及其5–95%区间（圆点：中位数；短线：名义排名）")
         var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"ri-t\"><title id=\"ri-t\">\(e(title))</title>"
-        for t in [1, max(1, Int(n / 2)), Int(n)] {
+        // Ticks at 1 and at round steps (1, 2 or 5 times a power of ten), at most eight.
+        let steps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+        let step = steps.first { Int(n) / $0 <= 7 } ?? 10000
+        for t in [1] + Array(stride(from: step, through: Int(n), by: step)).filter({ $0 > 1 }) {
             s += "<line x1=\"\(f(x(t)))\" x2=\"\(f(x(t)))\" y1=\"\(Int(top - 8))\" y2=\"\(f(height - 6))\" class=\"grid\"/>"
             s += "<text x=\"\(f(x(t)))\" y=\"\(Int(top - 12))\" class=\"tick\" text-anchor=\"middle\">\(t)</text>"
         }

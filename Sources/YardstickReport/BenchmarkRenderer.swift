@@ -18,8 +18,11 @@ public enum BenchmarkRenderer {
             let region = c.regions[i], k = u?.regions.firstIndex(of: region), row = p.regions.firstIndex(of: region)!
             let indicators: [(String, JSONValue)] = p.indicators.enumerated().map { j, id in
                 let cell = p.cells[row][j], col = c.indicators.firstIndex(of: id)
+                // An imputed value is the composite's, with its year where it has one (latest imputation).
+                let imputed = col.map { c.imputed[i + $0 * c.regions.count] } ?? false
+                let value = imputed ? c.values[i, col!] : cell.value, year = imputed ? c.year(i, col!) : cell.year
                 return (id, .object([
-                    ("value", .optional(cell.value)), ("year", opt(cell.year)),
+                    ("value", .optional(value)), ("year", opt(year)), ("imputed", .bool(imputed)),
                     ("normalised", .optional(col.map { c.normalised[i, $0] })), ("rank", opt(cell.rank)), ("of", .integer(cell.of)),
                     ("percentile", .optional(cell.percentile)), ("z", .optional(cell.z)), ("behind_frontier", .optional(cell.behindFrontier)),
                     ("versus_median", .optional(cell.versusMedian)), ("versus_mean", .optional(cell.versusMean)),
@@ -28,6 +31,7 @@ public enum BenchmarkRenderer {
             }
             return .object([
                 ("region", .string(region)), ("name", .string(l.regionName(region))), ("score", .optional(c.scores[i])),
+                ("coverage", .number(Double(p.cells[row].count { !$0.value.isNaN }) / Double(max(1, p.indicators.count)))),
                 ("rank", opt(c.ranks[i])), ("rank_median", opt(k.flatMap { u!.medianRanks[$0] })),
                 ("rank_p05", opt(k.flatMap { u!.lowRanks[$0] })), ("rank_p95", opt(k.flatMap { u!.highRanks[$0] })),
                 ("mean_score", .optional(k.map { u!.meanScores[$0] })),
@@ -40,8 +44,10 @@ public enum BenchmarkRenderer {
                 ("evaluations", .integer(s.evaluations)), ("inputs", .array(s.inputs.map { .string($0.code) })),
                 ("regions", .array(s.regions.indices.filter { shown?.contains(s.regions[$0]) ?? true }.map { i in
                     func row(_ m: Matrix) -> JSONValue { .object(s.inputs.indices.map { (s.inputs[$0].code, .optional(m[i, $0])) }) }
-                    return .object([("region", .string(s.regions[i])), ("rank_first", row(s.rankFirst)), ("rank_total", row(s.rankTotal)),
-                                    ("score_first", row(s.scoreFirst)), ("score_total", row(s.scoreTotal))])
+                    return .object([("region", .string(s.regions[i])), ("rank_first", row(s.rankFirst)), ("rank_first_se", row(s.rankFirstError)),
+                                    ("rank_total", row(s.rankTotal)), ("rank_total_se", row(s.rankTotalError)),
+                                    ("score_first", row(s.scoreFirst)), ("score_first_se", row(s.scoreFirstError)),
+                                    ("score_total", row(s.scoreTotal)), ("score_total_se", row(s.scoreTotalError))])
                 })),
             ])
         } ?? .null
@@ -67,17 +73,8 @@ public enum BenchmarkRenderer {
             ("method", .array(BenchmarkBuilder(labels: l).document(f).method.map(JSONValue.string))),
             ("regions", .array(regions)), ("sensitivity", sensitivity), ("convergence", .array(convergence)),
             ("rank_history", .array(histories)),
-            ("warnings", .array(c.notes.map { ReportLabels.coded(code($0), l.compositeNote($0), parameters($0)) })),
+            ("warnings", .array(c.notes.map { ReportLabels.coded($0.code, l.compositeNote($0), parameters($0)) })),
         ])
-    }
-
-    static func code(_ n: CompositeNote) -> String {
-        switch n {
-        case .screenedOut: "screened_out"
-        case .imputed: "imputed"
-        case .treated: "outliers_treated"
-        case .noSpread: "no_spread"
-        }
     }
 
     static func parameters(_ n: CompositeNote) -> [(String, JSONValue)] {
@@ -90,7 +87,11 @@ public enum BenchmarkRenderer {
             case let .winsorised(rows): [("indicator", .string(indicator)), ("treatment", .string("winsorised")), ("points", .integer(rows.count))]
             case .logTransformed: [("indicator", .string(indicator)), ("treatment", .string("log"))]
             }
-        case let .noSpread(indicator): [("indicator", .string(indicator))]
+        case let .noSpread(indicator), let .singleValue(indicator): [("indicator", .string(indicator))]
+        case let .partial(region, present, of): [("region", .string(region)), ("present", .integer(present)), ("of", .integer(of))]
+        case let .zeroInMean(group, regions): [("group", .string(group)), ("regions", .integer(regions))]
+        case let .directionFromStructure(indicator, direction): [("indicator", .string(indicator)), ("direction", .string(direction.rawValue))]
+        case let .weightsKept(ids): [("nodes", .array(ids.map(JSONValue.string)))]
         }
     }
 
@@ -98,7 +99,8 @@ public enum BenchmarkRenderer {
     /// value and rank.
     public static func csv(_ f: BenchmarkFindings, labels l: ReportLabels, regions shown: [String]? = nil) -> String {
         let c = f.composite, p = f.peers, u = f.uncertainty
-        var header = ["region", "name", "rank", "score", "rank_median", "rank_p05", "rank_p95"]
+        let groups = c.groupScores.keys.sorted()
+        var header = ["region", "name", "rank", "score", "rank_median", "rank_p05", "rank_p95"] + groups.map { "group_\($0)" }
         for id in p.indicators { header += ["\(id)_value", "\(id)_year", "\(id)_normalised", "\(id)_rank"] }
         var lines = [header.joined(separator: ",")]
         func n(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "" } ?? "" }
@@ -108,7 +110,7 @@ public enum BenchmarkRenderer {
         for r in order {
             let region = c.regions[r], k = u?.regions.firstIndex(of: region), row = p.regions.firstIndex(of: region)!
             var cells = [region, l.regionName(region), i(c.ranks[r]), n(c.scores[r]), i(k.flatMap { u!.medianRanks[$0] }),
-                         i(k.flatMap { u!.lowRanks[$0] }), i(k.flatMap { u!.highRanks[$0] })]
+                         i(k.flatMap { u!.lowRanks[$0] }), i(k.flatMap { u!.highRanks[$0] })] + groups.map { n(c.groupScores[$0]![r]) }
             for (j, id) in p.indicators.enumerated() {
                 let cell = p.cells[row][j], col = c.indicators.firstIndex(of: id)
                 cells += [n(cell.value), i(cell.year), n(col.map { c.normalised[r, $0] }), i(cell.rank)]

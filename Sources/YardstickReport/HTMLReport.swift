@@ -30,7 +30,7 @@ public enum HTMLReport {
         .legend{font-size:.85rem;color:var(--muted)}
         @media (max-width:640px){.card{grid-template-columns:1fr}main{padding:10px}th,td{padding:3px}}
         @media print{main{max-width:none}.card{page-break-inside:avoid}a{color:inherit}}
-        tr.focus td{font-weight:700;background:#fff4d6}
+        tr.focus td{font-weight:700;background:#fff4d6}td.n{white-space:nowrap}
         """
 
     public static func render(_ d: ReportDocument) -> String {

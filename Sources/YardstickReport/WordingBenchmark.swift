@@ -74,6 +74,21 @@ extension ReportLabels {
         case let .noSpread(indicator):
             pick("\(indicatorName(indicator)) has the same value for every region and tells them nothing apart",
                  "\(indicatorName(indicator))各地区数值相同，无法区分")
+        case let .singleValue(indicator):
+            pick("\(indicatorName(indicator)): only one region has a value, which tells no region apart",
+                 "\(indicatorName(indicator))：仅一个地区有数值，无法区分各地区")
+        case let .partial(region, present, of):
+            pick("\(regionName(region)) is scored on \(present) of the \(of) indicators (the weights of the rest renormalised)",
+                 "\(regionName(region))按\(of)个指标中的\(present)个计分（其余指标的权重重新分配）")
+        case let .zeroInMean(group, regions):
+            pick("\(count(regions, "region scores", "regions score", zh: "")) 0 in the \(group == "index" ? "index" : group)'s mean because a component is 0 (the worst value under min-max or rank normalisation); goalposts or 'max' keep values positive",
+                 "\(regions)个地区在“\(group)”的平均中得0分，因某一分项为0（最小—最大值或排名标准化下最差者为0）；阈值法或距领先者法可使数值保持为正")
+        case let .directionFromStructure(indicator, direction):
+            pick("\(indicatorName(indicator)): the structure's direction (\(self.direction(direction))) is used, not the metadata's",
+                 "\(indicatorName(indicator))：采用结构文件的方向（\(self.direction(direction))），而非元数据的方向")
+        case let .weightsKept(ids):
+            pick("the weights file does not name \(ids.map(indicatorName).joined(separator: ", ")): they keep the structure's weights",
+                 "权重文件未列出\(ids.map(indicatorName).joined(separator: "、"))，沿用结构文件中的权重")
         }
     }
 
@@ -86,13 +101,41 @@ extension ReportLabels {
         }
     }
 
+    /// How the rank intervals were drawn.
+    func uncertaintyMethod(_ u: UncertaintyResult) -> String {
+        let st = u.settings
+        let weights: String
+        switch st.weights {
+        case let .uniform(r):
+            weights = pick("each weight times U(\(NumberFormat.significant(r.lowerBound, 3)), \(NumberFormat.significant(r.upperBound, 3)))",
+                           "各权重乘以U(\(NumberFormat.significant(r.lowerBound, 3)), \(NumberFormat.significant(r.upperBound, 3)))")
+        case let .dirichlet(c):
+            weights = pick("each group's weights from a Dirichlet distribution around them (concentration \(NumberFormat.significant(c, 3)))",
+                           "各组权重取自以其为中心的狄利克雷分布（集中度\(NumberFormat.significant(c, 3))）")
+        }
+        var choices: [String] = []
+        let n = st.normalisations.compactMap { $0 }, a = st.aggregations.compactMap { $0 }, m = st.imputations.compactMap { $0 }
+        if !n.isEmpty { choices.append(pick("normalisation also ", "标准化另取") + n.map(normalisation).joined(separator: pick(" or ", "或"))) }
+        if !a.isEmpty { choices.append(pick("aggregation also ", "加总另取") + a.map(aggregation).joined(separator: pick(" or ", "或"))) }
+        if !m.isEmpty { choices.append(pick("imputation also ", "插补另取") + m.map(imputation).joined(separator: pick(" or ", "或"))) }
+        let drawn = choices.isEmpty ? "" : pick("; ", "；") + choices.joined(separator: pick("; ", "；"))
+        return pick("Rank intervals: \(u.draws) draws (\(weights)\(drawn); seed \(st.seed)); the 5th–95th percentile of each region's rank.",
+                    "排名区间：抽样\(u.draws)次（\(weights)\(drawn)；随机种子\(st.seed)），取各地区排名的第5至95百分位。")
+    }
+
+    func sensitivityMethod(_ s: SensitivityResult) -> String {
+        pick("Sensitivity: Sobol indices by Saltelli's scheme, \(s.evaluations) evaluations; first-order indices are noisier than total ones (their standard errors are in the JSON).",
+             "敏感度：按Saltelli方案计算Sobol指数，共\(s.evaluations)次计算；一阶指数比总指数误差更大（标准误见JSON）。")
+    }
+
     /// Which indicators were chosen, and how many regions have each.
     func indicatorChoice(_ f: BenchmarkFindings) -> String {
         let counts = f.data.indicators.indices.map { j in
             indicatorName(f.data.indicators[j]) + " " + String((0..<f.data.regions.count).count { !f.data.values[$0, j].isNaN })
         }.joined(separator: pick(", ", "，"))
+        let share = Int((f.chosenShare * 100).rounded())
         let rule = f.chosenShare > 0
-            ? pick("every indicator at least half the peers have, ranks apart", "至少半数同行有数据的全部指标（排名类除外）")
+            ? pick("every indicator at least \(share)% of the peers have, ranks apart (they follow as histories)", "至少\(share)%的同行有数据的全部指标（排名类除外，另列于排名历史）")
             : pick("every indicator at least two regions have", "期内至少两个地区有数据的全部指标")
         return pick("Indicators: \(rule) (regions with a value: \(counts)).", "指标：\(rule)（有数据的地区数：\(counts)）。")
     }
@@ -112,9 +155,14 @@ extension ReportLabels {
         }
         var s = pick("\(name), \(c.firstYear)–\(c.lastYear), \(c.betaRegions.count) regions: β = \(NumberFormat.significant(beta, 3)) (SE \(NumberFormat.significant(se, 2)), p \(NumberFormat.pValue(p))); ",
                      "\(name)，\(c.firstYear)—\(c.lastYear)年，\(c.betaRegions.count)个地区：β = \(NumberFormat.significant(beta, 3))（标准误\(NumberFormat.significant(se, 2))，p \(NumberFormat.pValue(p))）；")
-        s += beta < 0 ? pick("regions that started lower grew faster", "起点较低的地区增长较快")
-                      : pick("regions that started lower did not grow faster", "起点较低的地区并未增长更快")
-        if let speed = c.speed { s += pick(" (speed \(NumberFormat.percent(speed, decimals: 1)) a year)", "（收敛速度每年\(NumberFormat.percent(speed, decimals: 1))）") }
+        if p >= 0.05 {
+            s += pick("no significant convergence or divergence at the 5% level", "在5%水平上无显著收敛或发散")
+        } else if beta < 0 {
+            s += pick("regions that started lower grew faster (significant at the 5% level)", "起点较低的地区增长较快（5%水平上显著）")
+            if let speed = c.speed { s += pick(", speed of convergence \(NumberFormat.percent(speed, decimals: 1)) a year", "，收敛速度每年\(NumberFormat.percent(speed, decimals: 1))") }
+        } else {
+            s += pick("regions that started higher grew faster: divergence (significant at the 5% level)", "起点较高的地区增长较快：发散（5%水平上显著）")
+        }
         if let first = c.dispersion.first, let last = c.dispersion.last {
             s += pick("; σ (sd of logs over \(c.sigmaRegions.count) regions) \(NumberFormat.fixed(first.logStandardDeviation, 3)) → \(NumberFormat.fixed(last.logStandardDeviation, 3))",
                       "；σ（\(c.sigmaRegions.count)个地区对数标准差）\(NumberFormat.fixed(first.logStandardDeviation, 3)) → \(NumberFormat.fixed(last.logStandardDeviation, 3))")

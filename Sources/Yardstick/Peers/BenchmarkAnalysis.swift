@@ -11,10 +11,11 @@ public struct BenchmarkSettings: Sendable {
     }
 
     /// The indicators compared; nil: the structure's, or every indicator that at least two regions, and at least
-    /// `chosenShare` of the peers, have in the period (ranks left out when `choosesRanks` is false).
+    /// `chosenShare` of the peers (default half), have in the period (ranks left out unless `choosesRanks`: they are
+    /// shown as rank histories).
     public var indicators: [String]?
-    public var chosenShare = 0.0
-    public var choosesRanks = true
+    public var chosenShare = 0.5
+    public var choosesRanks = false
     public var period: Period = .latest
     /// The composite's hierarchy; nil: the indicators under the index with equal weights.
     public var structure: IndexStructure?
@@ -24,7 +25,7 @@ public struct BenchmarkSettings: Sendable {
     public var aggregation: Aggregation?
     public var imputation: Imputation = .none
     public var outliers: OutlierRule = .none
-    public var minimumCoverage = 0.5
+    public var minimumCoverage = 2.0 / 3
     /// The mean of the best `frontierTop` values is the frontier.
     public var frontierTop = 1
     /// Rank changes from this year to the period.
@@ -37,19 +38,18 @@ public struct BenchmarkSettings: Sendable {
     public var sensitivitySamples: Int?
     /// Alternatives the uncertainty and sensitivity analyses draw from besides the nominal choice.
     public var normalisations: [Normalisation] = [.minMax, .percentRank]
-    public var aggregations: [Aggregation] = [.arithmetic, .geometric]
+    public var aggregations: [Aggregation] = []
     public var imputations: [Imputation] = [.none, .mean, .median]
     /// Indicators for β- and σ-convergence, from the first year three regions have to the period.
     public var convergence: [String] = []
 
     public init() {}
 
-    /// What a target report shows of its region's peers: each region's latest values of the indicators at least
-    /// half the peers have (ranks apart: they are shown as histories), a composite with 1000 draws for its rank
-    /// intervals.
+    /// What a target report shows of its region's peers: the defaults (each region's latest values of the
+    /// indicators at least half the peers have, ranks apart), with 1000 draws for the rank intervals.
     public static var report: BenchmarkSettings {
         var s = BenchmarkSettings()
-        (s.chosenShare, s.choosesRanks, s.uncertaintyDraws) = (0.5, false, 1000)
+        s.uncertaintyDraws = 1000
         return s
     }
 }
@@ -102,27 +102,49 @@ public struct BenchmarkAnalysis: Sendable {
     public func run(_ index: PanelIndex, focus: String? = nil) throws(CompositeError) -> BenchmarkFindings {
         let latest = settings.period == .latest
         let chosen = settings.indicators ?? settings.structure?.indicators
+        if let chosen {
+            let unknown = chosen.filter { !index.contains(indicator: $0) }
+            guard unknown.isEmpty else { throw .unknownIndicators(unknown, known: index.indicatorIDs) }
+        }
         let all = chosen ?? index.indicatorIDs
+        let spans = all.map { index.grid(indicator: $0).years }
         let year: Int = {
             if case let .year(y) = settings.period { return y }
             // The latest year any of the indicators has.
-            return all.compactMap { id in index.grid(indicator: id).years.last }.max() ?? 0
+            return spans.compactMap(\.last).max() ?? 0
         }()
-        // Peers: the regions of the focal region's group where the region metadata gives one.
-        let group = focus.flatMap { index.panel.regionNames[$0]?.group }
-        let peerRegions = group.map { g in Set(index.regions.filter { index.panel.regionNames[$0]?.group == g }) }
+        // Peers: the regions of the focal region's group where the region metadata gives one; without a focus, the
+        // largest group (ties: the first in the data).
+        let names = index.panel.regionNames
+        var group = focus.flatMap { names[$0]?.group }
+        if focus == nil {
+            let groups = index.regions.compactMap { names[$0]?.group }
+            let sizes = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
+            group = groups.first { sizes[$0] == sizes.values.max() }
+        }
+        let peerRegions = group.map { g in Set(index.regions.filter { names[$0]?.group == g }) }
+        if let focus, let peerRegions, peerRegions.count < 2 { throw .noPeers(region: focus) }
         let need = max(2, Int((settings.chosenShare * Double(peerRegions?.count ?? index.regions.count)).rounded(.up)))
         let indicators = chosen ?? all.filter { id in
             (settings.choosesRanks || index.indicator(id).kind != .rank)
                 && index.crossSection(indicators: [id], year: year, latest: latest).keeping(peerRegions).regions.count >= need
         }
-        guard !indicators.isEmpty else { throw .noIndicators }
+        let first = spans.compactMap(\.first).min(), last = spans.compactMap(\.last).max()
+        guard !indicators.isEmpty else { throw .noData(year: year, first: first, last: last) }
         var structure = settings.structure ?? .flat(indicators)
         let unknownWeights = structure.setWeights(settings.weights)
         guard unknownWeights.isEmpty else { throw .unknownWeights(unknownWeights) }
+        var notes: [CompositeNote] = []
+        if !settings.weights.isEmpty {
+            let kept = structure.nodes.indices.filter { $0 != structure.root && settings.weights[structure.nodes[$0].id] == nil }
+            if !kept.isEmpty { notes.append(.weightsKept(kept.map { structure.nodes[$0].id })) }
+        }
         let directions: [Direction?] = indicators.map { id in
-            if let d = structure.position(of: id).flatMap({ structure.nodes[$0].direction }) { return d }
             let i = index.indicator(id)
+            if let d = structure.position(of: id).flatMap({ structure.nodes[$0].direction }) {
+                if i.directionStated && i.direction != d { notes.append(.directionFromStructure(indicator: id, direction: d)) }
+                return d
+            }
             return i.directionStated ? i.direction : nil
         }
         let unknown = indicators.indices.filter { directions[$0] == nil }.map { indicators[$0] }
@@ -132,17 +154,19 @@ public struct BenchmarkAnalysis: Sendable {
         guard onTarget.isEmpty else { throw .targetDirection(onTarget) }
         let data = CompositeData(index: index, indicators: indicators, year: year, latest: latest, directions: directions,
                                  regions: peerRegions)
+        guard !data.regions.isEmpty else { throw .noData(year: year, first: first, last: last) }
         let resolved = directions.map { $0! }
         let peers = PeerComparison(data, directions: resolved, frontierTop: settings.frontierTop)
         var spec = CompositeSpecification(structure: structure, normalisation: settings.normalisation, aggregation: settings.aggregation)
         spec.imputation = settings.imputation
         spec.outliers = settings.outliers
         spec.minimumCoverage = settings.minimumCoverage
-        let composite = try CompositeIndex(spec).compute(data)
+        let composite = try CompositeIndex(spec).compute(data).adding(notes)
         var changes: [[Int?]]?
         if let since = settings.since {
             let earlier = CompositeData(index: index, indicators: indicators, year: since, latest: false, directions: directions,
                                         regions: peerRegions)
+            guard since < year, !earlier.regions.isEmpty else { throw .since(since, year: year) }
             changes = peers.rankChanges(since: PeerComparison(earlier, directions: resolved, frontierTop: settings.frontierTop))
         }
         let normalisations = [nil] + settings.normalisations.filter { $0 != spec.normalisation }.map(Optional.some)
@@ -163,11 +187,17 @@ public struct BenchmarkAnalysis: Sendable {
         }
         var convergence: [ConvergenceResult] = []
         for id in settings.convergence {
-            let years = index.grid(indicator: id).years
-            let first = years.first { y in index.crossSection(indicators: [id], year: y).regions.count >= 3 } ?? year
-            do { convergence.append(try Convergence.analyse(index, indicator: id, from: first, to: year)) } catch {
-                throw .convergence(indicator: id, error)
+            guard index.contains(indicator: id) else { throw .unknownIndicators([id], known: index.indicatorIDs) }
+            guard [.level, .count].contains(index.indicator(id).kind) else { throw .notALevel(id) }
+            // From the first to the last year (up to the period) at least three peers have.
+            let years = index.grid(indicator: id).years.filter { y in
+                y <= year && index.crossSection(indicators: [id], year: y).keeping(peerRegions).regions.count >= 3
             }
+            guard let from = years.first, let to = years.last, from < to else { throw .noData(year: year, first: years.first, last: years.last) }
+            do {
+                convergence.append(try Convergence.analyse(index, indicator: id, from: from, to: to,
+                                                           scope: Scope(regions: peerRegions)))
+            } catch { throw .convergence(indicator: id, error) }
         }
         return BenchmarkFindings(year: year, latest: latest, focus: focus, data: data, peers: peers, composite: composite,
                                  rankChanges: changes, since: settings.since, uncertainty: uncertainty, sensitivity: sensitivity,

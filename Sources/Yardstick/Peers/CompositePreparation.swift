@@ -41,7 +41,12 @@ struct CompositePreparation: Sendable {
         for i in data.regions.indices {
             let have = dataColumn.count { !source[i, $0].isNaN }
             let coverage = Double(have) / Double(dataColumn.count)
-            if coverage >= spec.minimumCoverage - 1e-12 { rows.append(i) } else { notes.append(.screenedOut(region: data.regions[i], coverage: coverage)) }
+            if coverage >= spec.minimumCoverage - 1e-12 {
+                rows.append(i)
+                if have < dataColumn.count { notes.append(.partial(region: data.regions[i], present: have, of: dataColumn.count)) }
+            } else {
+                notes.append(.screenedOut(region: data.regions[i], coverage: coverage))
+            }
         }
         guard !rows.isEmpty else { throw .noRegions(minimumCoverage: spec.minimumCoverage) }
         self.rows = rows
@@ -96,7 +101,10 @@ struct CompositePreparation: Sendable {
                 if method == .goalposts { noGoalposts.append(node.id) } else { noTarget.append(node.id) }
                 continue
             }
-            if !treated.allSatisfy(\.isNaN) && out.allSatisfy(\.isNaN) { notes.append(.noSpread(indicator: node.id)) }
+            let present = treated.count { !$0.isNaN }
+            if present == 1 { notes.append(.singleValue(indicator: node.id)) } else if present > 1 && out.allSatisfy(\.isNaN) {
+                notes.append(.noSpread(indicator: node.id))
+            }
             for i in 0..<r { normalised[i, j] = out[i] }
         }
         guard noGoalposts.isEmpty else { throw .noGoalposts(noGoalposts) }

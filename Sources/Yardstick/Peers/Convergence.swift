@@ -6,9 +6,9 @@ import Foundation
 /// - **β-convergence**: the average annual log growth from the first to the last year, gᵢ = (ln yᵢ,T − ln yᵢ,₀)/T,
 ///   regressed on the log initial level, gᵢ = α + β·ln yᵢ,₀ + εᵢ (``LinearRegression``, with standard errors);
 ///   β < 0 means poorer regions grew faster; the implied speed of convergence is λ = −ln(1 + β·T)/T;
-/// - **σ-convergence**: the dispersion across regions year by year, as the standard deviation of ln y and the
-///   coefficient of variation sd(y)/mean(y), over the regions with a positive value in every year of the span (a
-///   fixed set, so that a region entering the data does not move the dispersion).
+/// - **σ-convergence**: the dispersion across regions in each year of the span that holds values, as the standard
+///   deviation of ln y and the coefficient of variation sd(y)/mean(y), over the regions with a positive value in
+///   every one of those years (a fixed set, so that a region entering the data does not move the dispersion).
 public struct ConvergenceResult: Sendable {
     public struct Dispersion: Sendable, Equatable {
         public let year: Int
@@ -34,12 +34,16 @@ public enum Convergence {
     /// - Complexity: O(r·n) to read the grid of r regions and n years, and one regression of r rows.
     public static func analyse(_ index: PanelIndex, indicator: String, from firstYear: Int, to lastYear: Int,
                                scope: Scope = .everything) throws(RegressionError) -> ConvergenceResult {
-        let years = Array(firstYear...max(firstYear, lastYear))
-        let grid = index.grid(indicator: indicator, years: years)
-        let n = years.count, t = Double(lastYear - firstYear)
+        // The years of the span that hold values (data every five years stay every five years).
+        let full = index.grid(indicator: indicator, years: Array(firstYear...max(firstYear, lastYear)))
+        let kept = full.years.indices.filter { i in (0..<full.regions.count).contains { full.values[i, $0] > 0 } }
+        let years = kept.map { full.years[$0] }
+        let grid = index.grid(indicator: indicator, years: years.isEmpty ? [firstYear] : years)
+        let n = grid.years.count, t = Double(lastYear - firstYear)
         var betaRegions: [String] = [], x: [Double] = [], g: [Double] = [], sigmaColumns: [Int] = []
         for (j, region) in grid.regions.enumerated() where scope.regions?.contains(region) ?? true {
-            let first = grid.values[0, j], last = grid.values[n - 1, j]
+            let first = grid.years.first == firstYear ? grid.values[0, j] : .nan
+            let last = grid.years.last == lastYear ? grid.values[n - 1, j] : .nan
             if first > 0, last > 0, t > 0 {
                 betaRegions.append(region)
                 x.append(log(first))
@@ -54,9 +58,9 @@ public enum Convergence {
         }
         let beta = regression?.coefficients.last?.estimate
         let speed = beta.flatMap { 1 + $0 * t > 0 && t > 0 ? -log(1 + $0 * t) / t : nil }
-        let dispersion = sigmaColumns.count >= 2 ? years.indices.map { i -> ConvergenceResult.Dispersion in
+        let dispersion = sigmaColumns.count >= 2 ? grid.years.indices.map { i -> ConvergenceResult.Dispersion in
             let y = sigmaColumns.map { grid.values[i, $0] }
-            return .init(year: years[i], logStandardDeviation: Describe.standardDeviation(y.map(log)),
+            return .init(year: grid.years[i], logStandardDeviation: Describe.standardDeviation(y.map(log)),
                          coefficientOfVariation: Describe.standardDeviation(y) / Describe.mean(y))
         } : []
         return ConvergenceResult(indicator: indicator, firstYear: firstYear, lastYear: lastYear, betaRegions: betaRegions,

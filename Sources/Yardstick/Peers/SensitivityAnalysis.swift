@@ -21,29 +21,44 @@ public enum Sobol {
         return rows
     }
 
+    /// Indices with their standard errors.
+    public struct Estimates: Sendable, Equatable {
+        public var first: [Double], total: [Double]
+        /// The standard errors of the means the estimators are (the sample standard deviation of the N terms over
+        /// √N, V held fixed): a 95% interval is about ±1.96 of them.
+        public var firstError: [Double], totalError: [Double]
+    }
+
     /// First-order and total indices of each input from the outputs of ``sample(inputs:base:seed:)``'s rows.
     ///
     /// - Complexity: O(N·k).
-    public static func indices(_ y: [Double], inputs k: Int, base n: Int) -> (first: [Double], total: [Double]) {
+    public static func indices<C: RandomAccessCollection>(_ y: C, inputs k: Int, base n: Int) -> Estimates
+    where C.Element: BinaryFloatingPoint, C.Index == Int {
         precondition(y.count == n * (k + 2), "one output per sample row")
-        let fa = y[0..<n], fb = y[n..<(2 * n)]
-        let both = y[0..<(2 * n)]
-        let mean = both.reduce(0, +) / Double(2 * n)
-        let variance = both.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(2 * n - 1)
-        guard variance > 0 else { return (Array(repeating: 0, count: k), Array(repeating: 0, count: k)) }
-        var first: [Double] = [], total: [Double] = []
+        let o = y.startIndex
+        func f(_ i: Int) -> Double { Double(y[o + i]) }
+        var mean = 0.0
+        for j in 0..<(2 * n) { mean += f(j) }
+        mean /= Double(2 * n)
+        var variance = 0.0
+        for j in 0..<(2 * n) { variance += (f(j) - mean) * (f(j) - mean) }
+        variance /= Double(2 * n - 1)
+        let zero = Array(repeating: 0.0, count: k)
+        guard variance > 0 else { return Estimates(first: zero, total: zero, firstError: zero, totalError: zero) }
+        var e = Estimates(first: [], total: [], firstError: [], totalError: [])
         for i in 0..<k {
-            let fab = y[((2 + i) * n)..<((3 + i) * n)]
-            var s = 0.0, t = 0.0
+            var s = 0.0, s2 = 0.0, t = 0.0, t2 = 0.0
             for j in 0..<n {
-                let a = fa[fa.startIndex + j], b = fb[fb.startIndex + j], ab = fab[fab.startIndex + j]
-                s += b * (ab - a)
-                t += (a - ab) * (a - ab)
+                let a = f(j), b = f(n + j), ab = f((2 + i) * n + j)
+                let u = b * (ab - a) / variance, v = (a - ab) * (a - ab) / (2 * variance)
+                s += u; s2 += u * u; t += v; t2 += v * v
             }
-            first.append(s / Double(n) / variance)
-            total.append(t / Double(2 * n) / variance)
+            let nn = Double(n)
+            func error(_ sum: Double, _ squares: Double) -> Double { ((squares - sum * sum / nn) / (nn - 1)).squareRoot() / nn.squareRoot() }
+            e.first.append(s / nn); e.total.append(t / nn)
+            e.firstError.append(error(s, s2)); e.totalError.append(error(t, t2))
         }
-        return (first, total)
+        return e
     }
 }
 
@@ -67,8 +82,9 @@ public enum SensitivityInput: Sendable, Equatable {
 public struct SensitivityResult: Sendable {
     public let regions: [String]
     public let inputs: [SensitivityInput]
-    /// regions × inputs: first-order and total indices of each region's rank and score.
+    /// regions × inputs: first-order and total indices of each region's rank and score, and their standard errors.
     public let rankFirst: Matrix, rankTotal: Matrix, scoreFirst: Matrix, scoreTotal: Matrix
+    public let rankFirstError: Matrix, rankTotalError: Matrix, scoreFirstError: Matrix, scoreTotalError: Matrix
     /// N·(k + 2).
     public let evaluations: Int
 }
@@ -80,7 +96,7 @@ public struct SensitivityAnalysis: Sendable {
     public var aggregations: [Aggregation?] = [nil]
     public var imputations: [Imputation?] = [nil]
     public var weightRange: ClosedRange<Double> = 0.5...1.5
-    public var base = 512
+    public var base = 1024
     public var seed: UInt64 = 1
 
     public init(_ specification: CompositeSpecification) { self.specification = specification }
@@ -120,35 +136,46 @@ public struct SensitivityAnalysis: Sendable {
             return d
         }
         final class Outputs: @unchecked Sendable {
-            var scores: [Double], ranks: [Double]
+            var scores: [Float], ranks: [Float]
             let lock = NSLock()
             init(_ count: Int) { scores = Array(repeating: .nan, count: count); ranks = scores }
         }
-        let total = rows.count, outputs = Outputs(total * r)
+        let total = rows.count
+        // Two outputs a region and evaluation, in single precision (ranks are exact, scores to 1e-7).
+        guard Double(total) * Double(r) * 8 <= 4 * 1_073_741_824 else {
+            throw .tooLarge("a sensitivity analysis of \(total) evaluations of \(r) regions needs more than 4 GiB; lower --sensitivity-samples")
+        }
+        let outputs = Outputs(total * r)
         do throws(LinearAlgebraError) {
             try engine.evaluate(count: total, draw: draw) { _, draws, scores, ranks in
                 outputs.lock.lock()
                 for (c, j) in draws.enumerated() {
                     for i in 0..<r {
-                        outputs.scores[i * total + j] = scores[i, c]
+                        outputs.scores[i * total + j] = Float(scores[i, c])
                         let rank = ranks[i + c * r]
-                        outputs.ranks[i * total + j] = rank > 0 ? Double(rank) : .nan
+                        outputs.ranks[i * total + j] = rank > 0 ? Float(rank) : .nan
                     }
                 }
                 outputs.lock.unlock()
             }
         } catch { throw .linearAlgebra(error) }
-        var m = (Matrix(rows: r, columns: k), Matrix(rows: r, columns: k), Matrix(rows: r, columns: k), Matrix(rows: r, columns: k))
+        var m = [Matrix](repeating: Matrix(rows: r, columns: k), count: 8)
+        let both = [outputs.ranks, outputs.scores]
         for i in 0..<r {
-            let score = Array(outputs.scores[(i * total)..<((i + 1) * total)]), rank = Array(outputs.ranks[(i * total)..<((i + 1) * total)])
-            // A region unscored in some evaluation has no indices (NaN).
-            let (rf, rt) = rank.contains { $0.isNaN } ? (Array(repeating: Double.nan, count: k), Array(repeating: Double.nan, count: k))
-                : Sobol.indices(rank, inputs: k, base: n)
-            let (sf, st) = score.contains { $0.isNaN } ? (Array(repeating: Double.nan, count: k), Array(repeating: Double.nan, count: k))
-                : Sobol.indices(score, inputs: k, base: n)
-            for q in 0..<k { m.0[i, q] = rf[q]; m.1[i, q] = rt[q]; m.2[i, q] = sf[q]; m.3[i, q] = st[q] }
+            for (slot, series) in both.enumerated() {
+                let y = series[(i * total)..<((i + 1) * total)]
+                // A region unscored in some evaluation has no indices (NaN).
+                let e = y.contains { $0.isNaN } ? nil : Sobol.indices(y, inputs: k, base: n)
+                for q in 0..<k {
+                    m[slot * 4 + 0][i, q] = e?.first[q] ?? .nan
+                    m[slot * 4 + 1][i, q] = e?.total[q] ?? .nan
+                    m[slot * 4 + 2][i, q] = e?.firstError[q] ?? .nan
+                    m[slot * 4 + 3][i, q] = e?.totalError[q] ?? .nan
+                }
+            }
         }
-        return SensitivityResult(regions: preparation.regions, inputs: inputs, rankFirst: m.0, rankTotal: m.1, scoreFirst: m.2,
-                                 scoreTotal: m.3, evaluations: total)
+        return SensitivityResult(regions: preparation.regions, inputs: inputs, rankFirst: m[0], rankTotal: m[1], scoreFirst: m[4],
+                                 scoreTotal: m[5], rankFirstError: m[2], rankTotalError: m[3], scoreFirstError: m[6],
+                                 scoreTotalError: m[7], evaluations: total)
     }
 }

@@ -39,6 +39,8 @@ public struct UncertaintyResult: Sendable {
     /// Mean score over the draws where the region was scored.
     public let meanScores: [Double]
     public let draws: Int
+    /// What was drawn (for the output to state).
+    public let settings: UncertaintySettings
 }
 
 public struct UncertaintyAnalysis: Sendable {
@@ -108,7 +110,7 @@ public struct UncertaintyAnalysis: Sendable {
             meanScores: (0..<r).map { i in
                 tally.scored[i] > 0 ? tally.sums.keys.sorted().reduce(0) { $0 + tally.sums[$1]![i] } / Double(tally.scored[i]) : .nan
             },
-            draws: n)
+            draws: n, settings: settings)
     }
 
     /// Draw `d`'s choices (its weights nominal), and the generator after them: seeded by (seed, d) alone.

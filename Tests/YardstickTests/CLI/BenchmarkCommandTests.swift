@@ -16,7 +16,7 @@ struct BenchmarkCommandTests {
     /// The HDI 2022 from its components and the structure file, through the command line.
     @Test func humanDevelopmentIndexThroughTheCommand() throws {
         let o = try json([Self.data("Data/hdi/hdr_2023_24.csv"), "--metadata", Self.data("Data/hdi/indicators.csv"),
-                          "--structure", Self.data("Data/hdi/hdi_structure.csv"), "--period", "2022", "--min-coverage", "1"])
+                          "--structure", Self.data("Data/hdi/hdi_structure.csv"), "--period", "2022"])
         let regions = o["regions"] as! [[String: Any]]
         #expect(regions.count == 193)
         let text = try String(contentsOfFile: Self.data("Data/hdi/hdr_2023_24.csv"), encoding: .utf8)
@@ -30,6 +30,36 @@ struct BenchmarkCommandTests {
             #expect((score / 100 * 1000).rounded() / 1000 == hdi[region], "\(region)")
         }
         #expect(regions.first?["region"] as? String == "CHE")
+        // Monaco and North Korea lack half the components: screened out (the default coverage is two thirds).
+        let warnings = (o["warnings"] as! [[String: Any]]).filter { $0["code"] as? String == "screened_out" }
+        #expect(Set(warnings.map { ($0["params"] as! [String: Any])["region"] as! String }) == ["MCO", "PRK"])
+    }
+
+    /// What the new-user trial found: each is now an error that says what to change.
+    @Test(arguments: [
+        (["--indicators", "gdp,gpd"], 1, "no indicator 'gpd'; the data has"),
+        (["--indicators", "gdp", "--period", "1800"], 1, "no values of the indicators in 1800; the data has 2009–2024"),
+        (["--focus", "Hunan", "--indicators", "gdp"], 1, "Hunan's group in the region metadata has no other region to compare it with"),
+        (["--focus", "Zhuzhou", "--indicators", "gdp", "--since", "2050"], 1, "--since 2050 must be a year before the period (2024) with values"),
+        (["--focus", "Zhuzhou", "--indicators", "gdp", "--convergence", "gdp_growth"], 1, "convergence needs a positive level"),
+        (["--focus", "Zhuzhou", "--indicators", "gdp", "--convergence", "foo"], 1, "no indicator 'foo'"),
+        (["--uncertainty", "99999999999"], 64, "--uncertainty takes 0 to 10 000 000 draws"),
+    ])
+    func trialFindingsAreErrors(_ c: ([String], Int32, String)) throws {
+        let r = try BinaryRunner.run(["benchmark"] + c.0 + ["--lang", "en"])
+        #expect(r.status == c.1 && r.stderr.contains(c.2), "\(r.stderr)")
+    }
+
+    /// A geometric mean meeting min-max's zeros says so; partial coverage is flagged; β says whether it is significant.
+    @Test func notesSayWhatTheNumbersCannot() throws {
+        let o = try json(["--focus", "Zhuzhou", "--indicators", "gdp,gdp_growth,population", "--aggregate", "geometric",
+                          "--convergence", "gdp", "--lang", "en"])
+        let codes = (o["warnings"] as! [[String: Any]]).map { $0["code"] as! String }
+        #expect(codes.contains("zero_in_mean") && codes.contains("partial_coverage"))
+        let partial = (o["regions"] as! [[String: Any]]).filter { ($0["coverage"] as! Double) < 1 }
+        #expect(!partial.isEmpty)
+        let beta = (o["convergence"] as! [[String: Any]])[0]
+        #expect((beta["text"] as! String).contains("5% level"))
     }
 
     /// The embedded data: Zhuzhou against the 13 other prefecture-level divisions (its group), not its province.
@@ -56,7 +86,8 @@ struct BenchmarkCommandTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("weights given for y, which the index does not have"))
         let bad = try BinaryRunner.run(["benchmark", file, "--direction", "x=higher", "--vary-aggregation", "median"])
         #expect(bad.status == 64 && bad.stderr.contains("--vary-aggregation: unknown choice 'median'"))
-        let zscores = try BinaryRunner.run(["benchmark", file, "--direction", "x=higher", "--normalise", "zscore", "--uncertainty", "10"])
+        let zscores = try BinaryRunner.run(["benchmark", file, "--direction", "x=higher", "--normalise", "zscore", "--uncertainty", "10",
+                                            "--vary-aggregation", "arithmetic,geometric"])
         #expect(zscores.status == 1 && zscores.stderr.contains("the geometric mean cannot combine zscore values"))
     }
 
@@ -71,7 +102,7 @@ struct BenchmarkCommandTests {
         switch ext {
         case "html": #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("<svg class=\"chart\"") && !text.contains("src=\"http"))
         case "json": #expect(text.hasPrefix("{\n  \"period\": \"latest\""))
-        case "csv": #expect(text.hasPrefix("region,name,rank,score,rank_median,rank_p05,rank_p95,gdp_value,"))
+        case "csv": #expect(text.hasPrefix("region,name,rank,score,rank_median,rank_p05,rank_p95,group_index,gdp_value,"))
         case "md": #expect(text.hasPrefix("# 株洲市与同行比较"))
         default: #expect(text.hasPrefix("株洲市与同行比较"))
         }

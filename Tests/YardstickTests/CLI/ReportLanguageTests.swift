@@ -17,7 +17,8 @@ struct ReportLanguageTests {
         for o in panel.observations { words.formUnion([o.region, o.indicator, o.unit, o.source]) }
         for i in panel.indicators.values { words.formUnion([i.id, i.unit, zh ? i.name : i.englishName ?? i.name]) }
         for (id, n) in panel.regionNames { words.formUnion([id, (zh ? n.name : n.englishName) ?? ""]) }
-        words.formUnion(["Yardstick", YardstickVersion.string, "AICc", "logit"])
+        // Names of methods and formats.
+        words.formUnion(["Yardstick", YardstickVersion.string, "AICc", "logit", "Saltelli", "Sobol", "JSON", "CSV", "COINr"])
         return words.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }
 

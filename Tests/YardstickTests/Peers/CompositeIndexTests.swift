@@ -69,6 +69,7 @@ struct CompositeIndexTests {
                                  directions: [.higher, .higher])
         var spec = CompositeSpecification(structure: .flat(["a", "b"]))
         spec.imputation = c.0
+        spec.minimumCoverage = 0.5
         let r = try CompositeIndex(spec).compute(data)
         #expect(r.regions == ["A", "B", "D"])
         #expect(r.notes.contains(.screenedOut(region: "C", coverage: 0)))

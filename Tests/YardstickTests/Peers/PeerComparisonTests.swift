@@ -67,9 +67,10 @@ struct PeerComparisonTests {
         let beta = zip(x, g).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - mg) } / x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
         #expect(relativeError(c.beta!, beta) < 1e-12)
         #expect(relativeError(c.speed!, -log(1 + beta * 10) / 10) < 1e-12)
-        #expect(c.sigmaRegions.isEmpty && c.dispersion.isEmpty)          // nobody has every year of 2010–2020
-        let two = try Convergence.analyse(PanelIndex(try Panels.long(csv.replacingOccurrences(of: "2020", with: "2011"))), indicator: "y", from: 2010, to: 2011)
-        #expect(relativeError(two.dispersion[0].logStandardDeviation, log(2)) < 1e-12)
-        #expect(two.dispersion[1].logStandardDeviation < two.dispersion[0].logStandardDeviation)
+        // σ over the two years that hold values: the sd of logs falls from ln 2 (100, 200, 400) to that of 200, 300, 500.
+        #expect(c.sigmaRegions == ["A", "B", "C"] && c.dispersion.map(\.year) == [2010, 2020])
+        #expect(relativeError(c.dispersion[0].logStandardDeviation, log(2)) < 1e-12)
+        let l = [200.0, 300, 500].map(log), m = l.reduce(0, +) / 3
+        #expect(relativeError(c.dispersion[1].logStandardDeviation, (l.reduce(0) { $0 + ($1 - m) * ($1 - m) } / 2).squareRoot()) < 1e-12)
     }
 }

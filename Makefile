@@ -30,7 +30,7 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	python3 ../shared/checks/contract.py $(BIN) 2>/dev/null || [ ! -f ../shared/checks/contract.py ]
+	if [ -f ../shared/checks/contract.py ]; then python3 ../shared/checks/contract.py $(BIN); fi
 
 # Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy and pandas peers, with their ratios.
 # The peers run in a virtual environment of their own (Benchmarks/.venv) from a pinned requirements file.

@@ -101,10 +101,23 @@ struct ScopeOptions: ParsableArguments {
         }
     }
 
-    /// A region's id from its id or its name in either language (unchanged when it names none).
+    /// A region's id from its id or its name in either language (unchanged when it names none). Names match without
+    /// regard to case, and a Chinese name also without its administrative suffix (株洲 for 株洲市, 湖南 for 湖南省),
+    /// when exactly one region matches so.
     static func id(_ given: String, in index: PanelIndex) -> String {
-        index.contains(region: given) ? given
-            : index.panel.regionNames.first { $0.value.name == given || $0.value.englishName == given }.map(\.key) ?? given
+        if index.contains(region: given) { return given }
+        let names = index.panel.regionNames
+        if let exact = names.first(where: { $0.value.name == given || $0.value.englishName == given }) { return exact.key }
+        let key = given.lowercased()
+        func short(_ name: String) -> String {
+            for suffix in ["特别行政区", "自治区", "市", "省", "县", "区"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+                return String(name.dropLast(suffix.count))
+            }
+            return name
+        }
+        let loose = Set(index.regions.filter { $0.lowercased() == key }
+            + names.filter { $0.value.englishName?.lowercased() == key || $0.value.name.map(short) == given }.map(\.key))
+        return loose.count == 1 ? loose.first! : given
     }
 
     /// One region by id or name, checked against the data.

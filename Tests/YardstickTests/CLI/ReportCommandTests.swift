@@ -63,6 +63,11 @@ extension ReportCommandTests {
         #expect(gdp.status == 1 && gdp.stderr.contains("Zhuzhou has no targets for the indicators chosen"))
         let byName = try BinaryRunner.run(["report", "--region", "株洲市", "--format", "json"])
         #expect(byName.status == 0 && byName.stdout.contains("\"title\": \"株洲市 2024年目标评估\""))
+        // The short Chinese name and any case of the English name or id name the same region.
+        for given in ["株洲", "zhuzhou", "ZHUZHOU"] {
+            let r = try BinaryRunner.run(["report", "--region", given, "--format", "json"])
+            #expect(r.status == 0 && r.stdout == byName.stdout, "\(given)")
+        }
         for empty in ["", ",", "Zhuzhou,"] {
             let r = try BinaryRunner.run(["gap", "--region", empty])
             #expect(r.status == 64 && r.stderr.contains("--region takes names; an empty name was given"))

@@ -89,8 +89,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Output: text, markdown, html, json or csv (default: from the --output file's extension, text otherwise).")
     var format: ReportFormat?
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var language: LanguageOption
 
@@ -118,6 +117,7 @@ struct BenchmarkCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.check(inputs: input.paths + [structure, weights].compactMap { $0 })          // before any work: an input is never replaced
         let index = try input.read()
         let scope = try scope.scope(in: index)
         let focus = try self.focus.map { try ScopeOptions.region($0, in: index) }
@@ -143,17 +143,13 @@ struct BenchmarkCommand: ParsableCommand {
         let labels = language.labels(for: index)
         let shown = scope.regions.map { names in findings.composite.regions.filter(names.contains) }
         let text: String
-        switch format ?? ReportFormat(forOutput: output) {
+        switch format ?? ReportFormat(forOutput: output.output) {
         case .json: text = BenchmarkRenderer.json(findings, labels: labels, regions: shown).rendered() + "\n"
         case .csv: text = BenchmarkRenderer.csv(findings, labels: labels, regions: shown)
         case .markdown: text = BenchmarkRenderer.markdown(findings, labels: labels, regions: shown)
         case .html: text = BenchmarkRenderer.html(findings, labels: labels, regions: shown)
-        case .text: text = BenchmarkRenderer.text(findings, labels: labels, regions: shown, colour: output == nil && Terminal.colourOnStandardOutput)
+        case .text: text = BenchmarkRenderer.text(findings, labels: labels, regions: shown, colour: output.output == nil && Terminal.colourOnStandardOutput)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch { throw CommandError(error) }
-        } else {
-            emit(text)
-        }
+        try output.write(text.hasSuffix("\n") ? text : text + "\n", inputs: input.paths + [structure, weights].compactMap { $0 })
     }
 }

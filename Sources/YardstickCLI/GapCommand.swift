@@ -18,10 +18,13 @@ struct GapCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "Output: text, json or csv.")
-    var format: OutputFormat = .text
+    @Option(help: "Output: text, json or csv (default: from the --output file's extension, text otherwise).")
+    var format: OutputFormat?
+
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.check(inputs: input.paths)          // before any work: an input is never replaced
         let index = try input.read()
         let scope = try scope.scope(in: index)
         let count = index.targets(in: scope).count
@@ -32,10 +35,12 @@ struct GapCommand: ParsableCommand {
         let progress = ProgressBar(total: count, label: "assessing targets")
         let assessments = GapAnalysis(settings: assessment.settings).assess(index, scope: scope, progress: progress.update)
         let labels = language.labels(for: index)
-        switch format {
-        case .json: emit(GapRenderer.json(assessments, labels: labels).rendered())
-        case .csv: emit(GapRenderer.csv(assessments, labels: labels))
-        case .text: emit(GapRenderer.text(assessments, labels: labels, method: assessment.method))
+        let text: String
+        switch format ?? OutputFormat(forOutput: output.output) {
+        case .json: text = GapRenderer.json(assessments, labels: labels).rendered() + "\n"
+        case .csv: text = GapRenderer.csv(assessments, labels: labels)
+        case .text: text = GapRenderer.text(assessments, labels: labels, method: assessment.method)
         }
+        try output.write(text, inputs: input.paths)
     }
 }

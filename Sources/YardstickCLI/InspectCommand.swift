@@ -14,17 +14,23 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "Output: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output: text or json (default: from the --output file's extension, text otherwise).")
+    var format: OutputFormat?
+
+    @OptionGroup var output: OutputOptions
+
+    var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
 
     func validate() throws {
-        if format == .csv { throw ValidationError("inspect writes text or json") }
+        if chosenFormat == .csv { throw ValidationError("inspect writes text or json") }
     }
 
     func run() throws {
+        try output.check(inputs: input.paths)          // before any work: an input is never replaced
         let index = try input.read()
         let summary = PanelSummary(index, scope: try scope.scope(in: index))
         let labels = language.labels(for: index)
-        emit(format == .json ? InspectRenderer.json(summary, labels: labels).rendered() : InspectRenderer.text(summary, labels: labels))
+        let text = chosenFormat == .json ? InspectRenderer.json(summary, labels: labels).rendered() + "\n" : InspectRenderer.text(summary, labels: labels)
+        try output.write(text, inputs: input.paths)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Yardstick
 import YardstickReport
@@ -5,6 +6,15 @@ import YardstickReport
 /// Output formats; each command accepts the subset it lists in its help.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
+
+    /// The format an output file's extension names (.json, .csv), text otherwise.
+    init(forOutput output: String?) {
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "json": self = .json
+        case "csv": self = .csv
+        default: self = .text
+        }
+    }
 }
 
 extension InputFormat: ExpressibleByArgument {}
@@ -62,9 +72,24 @@ struct DataInputOptions: ParsableArguments {
         }
     }
 
+    /// Every file this run reads (data, metadata, region names): what an output must never replace.
+    var paths: [String] { files + [metadata, regionNames].compactMap { $0 } }
+
     /// The data read (the embedded data when no file is given), indexed once. The whole panel: options that choose
     /// what to show (``ScopeOptions``) never filter it.
     func read() throws -> PanelIndex {
+        do {
+            return PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
+        } catch { throw CommandError(error) }
+    }
+
+    /// The files as blocks of whole series, when they can be read so (``PanelReader/seriesRows(_:blockSize:)``).
+    func seriesRows() throws -> SeriesRowReader? {
+        guard !files.isEmpty else { return nil }
+        do { return try reader.seriesRows(files) } catch { throw CommandError(error) }
+    }
+
+    var reader: PanelReader {
         var reader = PanelReader()
         reader.format = inputFormat
         reader.encoding = encoding
@@ -74,9 +99,7 @@ struct DataInputOptions: ParsableArguments {
         reader.metadataFile = metadata
         reader.regionNamesFile = regionNames
         reader.directions = Dictionary(direction.map { ($0.indicator, $0.direction) }, uniquingKeysWith: { $1 })
-        do {
-            return PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
-        } catch { throw CommandError(error) }
+        return reader
     }
 }
 
@@ -177,7 +200,61 @@ extension CommandError {
     init(_ message: String) { description = message }
 }
 
-/// Writes a finished rendering to standard output.
-func emit(_ text: String) {
-    print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+
+/// Where a command writes: standard output, or a file written atomically that is never one of the command's inputs.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Write to this file instead of standard output (atomically: it appears complete or not at all; never one of the inputs).")
+    var output: String?
+
+    /// Throws when the output would replace one of `inputs` (the same path, or the same file by another name).
+    func check(inputs: [String]) throws {
+        guard let output else { return }
+        var target = stat()
+        guard stat(output, &target) == 0 else { return }          // a new file replaces nothing
+        for input in inputs {
+            var s = stat()
+            if stat(input, &s) == 0, s.st_dev == target.st_dev, s.st_ino == target.st_ino {
+                throw CommandError("--output \(output) is an input of this command (\(input)); choose another path, so that the input is not replaced")
+            }
+        }
+    }
+
+    /// The sink for this run, after ``check(inputs:)``.
+    func sink(inputs: [String]) throws -> OutputSink {
+        try check(inputs: inputs)
+        return try OutputSink(path: output)
+    }
+
+    /// Writes a finished rendering, ending with a line end.
+    func write(_ text: String, inputs: [String]) throws {
+        let sink = try sink(inputs: inputs)
+        try sink.write(text.hasSuffix("\n") ? text : text + "\n")
+        try sink.finish()
+    }
+}
+
+/// Standard output, or an atomically written file, written piece by piece.
+final class OutputSink {
+    private let file: AtomicFile.Writer?
+
+    init(path: String?) throws {
+        do { file = try path.map { path throws(AtomicFile.WriteError) in try AtomicFile.Writer(path: path) } } catch { throw CommandError(error) }
+    }
+
+    func write(_ text: String) throws {
+        if let file {
+            do { try file.write(text) } catch { throw CommandError(error) }
+        } else {
+            do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
+                throw CommandError("cannot write to standard output: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Completes the output: the file appears, or standard output is flushed.
+    func finish() throws {
+        if let file {
+            do { try file.commit() } catch { throw CommandError(error) }
+        }
+    }
 }

@@ -29,8 +29,12 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Arithmetic for the solution: extended (default, double-double) or double (LAPACK only).")
     var precision: LinearRegression.Precision = .extended
 
-    @Option(help: "Output: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output: text or json (default: from the --output file's extension, text otherwise).")
+    var format: OutputFormat?
+
+    @OptionGroup var output: OutputOptions
+
+    var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
 
     func validate() throws {
         if x.isEmpty && noIntercept { throw ValidationError("give at least one --x, or keep the intercept") }
@@ -38,10 +42,11 @@ struct RegressCommand: ParsableCommand {
             guard x.count == 1 else { throw ValidationError("--degree needs exactly one --x column, got \(x.count)") }
             guard degree >= 1 else { throw ValidationError("--degree must be at least 1, got \(degree)") }
         }
-        if format == .csv { throw ValidationError("regress writes text or json") }
+        if chosenFormat == .csv { throw ValidationError("regress writes text or json") }
     }
 
     func run() throws {
+        try output.check(inputs: [file])          // before any work: an input is never replaced
         let result: RegressionResult
         do {
             let table = try CSVTable(contentsOf: file)
@@ -52,10 +57,8 @@ struct RegressCommand: ParsableCommand {
             result = try LinearRegression(response: columns[0], terms: terms, includesIntercept: !noIntercept,
                                           weights: w, precision: precision).fit()
         } catch { throw CommandError(error) }
-        switch format {
-        case .json: emit(RegressionRenderer.json(result).rendered())
-        default: emit(RegressionRenderer.text(result))
-        }
+        let text = chosenFormat == .json ? RegressionRenderer.json(result).rendered() + "\n" : RegressionRenderer.text(result)
+        try output.write(text, inputs: [file])
     }
 }
 

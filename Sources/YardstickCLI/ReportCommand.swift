@@ -36,11 +36,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output: text, markdown, html, json or csv (default: from the --output file's extension, .html, .md, .json or .csv; otherwise text).")
     var format: ReportFormat?
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     /// The format asked for, or the one the output file's extension names.
-    var chosenFormat: ReportFormat { format ?? ReportFormat(forOutput: output) }
+    var chosenFormat: ReportFormat { format ?? ReportFormat(forOutput: output.output) }
 
     @OptionGroup var language: LanguageOption
 
@@ -53,6 +52,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.check(inputs: input.paths)          // before any work: an input is never replaced
         let index = try input.read()
         var scope = try scope.scope(in: index)
         // The region: the one given, or the one with the most targets in the whole data (choosing indicators does
@@ -76,16 +76,12 @@ struct ReportCommand: ParsableCommand {
                                                                           peers: peers?.peers.regions.contains(region) == true ? peers : nil)
         let text: String
         switch chosenFormat {
-        case .text: text = TextReport.render(document, colour: output == nil && Terminal.colourOnStandardOutput)
+        case .text: text = TextReport.render(document, colour: output.output == nil && Terminal.colourOnStandardOutput)
         case .markdown: text = MarkdownReport.render(document)
         case .html: text = HTMLReport.render(document)
         case .json: text = ReportJSON.render(document)
         case .csv: text = GapRenderer.csv(assessments, labels: labels)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch { throw CommandError(error) }
-        } else {
-            emit(text)
-        }
+        try output.write(text.hasSuffix("\n") ? text : text + "\n", inputs: input.paths)
     }
 }

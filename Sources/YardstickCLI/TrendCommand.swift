@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Yardstick
 import YardstickReport
@@ -17,6 +18,7 @@ struct TrendCommand: ParsableCommand {
         discussion: """
             Example: yardstick trend data.csv --model holt --alpha 0.8 --beta 0.2 --init simple --horizon 5
             --beta is β*, the smoothing of the level change (statsmodels' smoothing_trend); ETS β = α·β*.
+            Every series of a large file, one row each: yardstick trend WDICSV.csv --model linear --summary --output trends.csv
             """)
 
     @OptionGroup var input: DataInputOptions
@@ -46,8 +48,21 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Prediction-interval level in percent; repeat for several (default 80 and 95).")
     var level: [Double] = []
 
-    @Option(help: "Output: text, json or csv.")
-    var format: OutputFormat = .text
+    @Flag(help: "One row per series (model, n, years, parameters, σ, growth with its 95% interval, the projection at the horizon with its intervals) instead of a table of every year.")
+    var summary = false
+
+    @Option(help: "Output: text, json or csv (default: from the --output file's extension, text otherwise).")
+    var format: OutputFormat?
+
+    @OptionGroup var output: OutputOptions
+
+    var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
+
+    var levels: [Double] { level.isEmpty ? [80, 95] : level }
+
+    var specification: TrendSpecification {
+        TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
+    }
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
@@ -60,19 +75,108 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.check(inputs: input.paths)          // before any work: an input is never replaced
+        // A file of whole series per row is summarised as it is read, one block in memory at a time; what it gives
+        // is what reading the whole panel gives (tested), only in the file's size.
+        if summary, scope.region.isEmpty, scope.indicator.isEmpty, var rows = try input.seriesRows() {
+            var pending: SeriesBlock?
+            do { pending = try rows.next() } catch { throw CommandError(error) }
+            guard pending != nil else { throw CommandError("the data holds no actual values to fit a trend to") }
+            let labels = ReportLabels(language: language.lang ?? ReportBuilder.language(ofIndicatorNames: Array(rows.indicatorNames.values)))
+            let renderer = TrendSummaryRenderer(format: TrendSummaryRenderer.Format(rawValue: chosenFormat.rawValue)!,
+                                                model: model.kind, horizon: horizon, levels: levels, labels: labels)
+            let sink = try output.sink(inputs: input.paths)
+            try Self.summarise(next: {
+                if let block = pending { pending = nil; return block }
+                do { return try rows.next() } catch { throw CommandError(error) }
+            }, count: nil, specification: specification, renderer: renderer, horizon: horizon, levels: levels, sink: sink) {
+                (rows.missing, 0)
+            }
+            return
+        }
         let index = try input.read()
         let scope = try scope.scope(in: index)
-        let series = index.histories(in: scope)
         let missing = index.panel.notRead, other = index.nonHistoryCount(in: scope)
         let labels = language.labels(for: index)
-        guard !series.isEmpty else { throw CommandError("the data holds no actual values to fit a trend to") }
-        let spec = TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)
-        let bar = ProgressBar(total: series.count, label: "fitting trends")
-        let outcomes = spec.forecastAll(series, horizon: horizon, levels: level.isEmpty ? [80, 95] : level, progress: bar.update)
-        switch format {
-        case .json: emit(TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other, labels: labels).rendered())
-        case .csv: emit(TrendRenderer.csv(outcomes))
-        case .text: emit(TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other, indicators: index.panel.indicators, labels: labels))
+        guard index.histories(in: scope).contains(where: { !$0.isEmpty }) else {
+            throw CommandError("the data holds no actual values to fit a trend to")
         }
+        if summary {
+            let count = index.histories(in: scope).count
+            let renderer = TrendSummaryRenderer(format: TrendSummaryRenderer.Format(rawValue: chosenFormat.rawValue)!,
+                                                model: model.kind, horizon: horizon, levels: levels, labels: labels,
+                                                indicators: index.panel.indicators)
+            var blocks = index.seriesBlocks(in: scope).makeIterator()
+            try Self.summarise(next: { blocks.next() }, count: count, specification: specification,
+                               renderer: renderer, horizon: horizon, levels: levels,
+                               sink: output.sink(inputs: input.paths)) { (missing, other) }
+            return
+        }
+        let series = index.histories(in: scope)
+        let bar = ProgressBar(total: series.count, label: "fitting trends")
+        let outcomes = specification.forecastAll(series, horizon: horizon, levels: levels, progress: bar.update)
+        let text: String
+        switch chosenFormat {
+        case .json: text = TrendRenderer.json(outcomes, missing: missing, notTrendPoints: other, labels: labels).rendered()
+        case .csv: text = TrendRenderer.csv(outcomes)
+        case .text: text = TrendRenderer.text(outcomes, missing: missing, notTrendPoints: other, indicators: index.panel.indicators, labels: labels)
+        }
+        try output.write(text.hasSuffix("\n") ? text : text + "\n", inputs: input.paths)
+    }
+
+    /// Fits and writes the summaries block by block, one block in memory at a time: while one block is fitted
+    /// and rendered (on one core), the next is read (on the other). `skipped` gives the counts of values not used,
+    /// known once the blocks are read.
+    static func summarise(next: @escaping () throws -> SeriesBlock?, count: Int?, specification: TrendSpecification,
+                          renderer: TrendSummaryRenderer, horizon: Int, levels: [Double], sink: OutputSink,
+                          skipped: () -> (missing: Int, notTrendPoints: Int)) throws {
+        let bar = count.map { ProgressBar(total: $0, label: "fitting trends") }
+        try sink.write(renderer.head())
+        var done = 0
+        try Pipeline.run(produce: next, transform: { block, threads in
+            renderer.rows(block, specification.summarise(block, horizon: horizon, levels: levels, threads: threads), first: false)
+        }, consume: { block, text in
+            try sink.write(done == 0 ? renderer.firstRows(text) : text)
+            done += block.count
+            bar?.update(done)
+        })
+        let (missing, other) = skipped()
+        try sink.write(renderer.tail(missing: missing, notTrendPoints: other, any: done > 0))
+        try sink.finish()
+    }
+}
+
+/// Reading one block while the one before is worked on: `produce` gives the blocks in order (nil after the last),
+/// `transform` works on one (given the threads it may use), `consume` takes the results in order. With two cores,
+/// `produce(k + 1)` and `transform(k)` run at once; memory holds two blocks and one result.
+enum Pipeline {
+    static func run<B, R>(produce: @escaping () throws -> B?, transform: @escaping (B, Int) -> R,
+                          consume: (B, R) throws -> Void) throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard var current = try produce() else { return }
+        while true {
+            let following = Slot<B>(), result = Slot<R>()
+            let block = current
+            let tasks: [() -> Void] = [
+                { do { following.value = try produce() } catch { following.error = error } },
+                { result.value = transform(block, max(1, cores - 1)) },
+            ]
+            if cores > 1 {
+                nonisolated(unsafe) let work = tasks
+                DispatchQueue.concurrentPerform(iterations: 2) { work[$0]() }
+            } else {
+                tasks.forEach { $0() }
+            }
+            try consume(block, result.value!)
+            if let error = following.error { throw error }
+            guard let next = following.value else { return }
+            current = next
+        }
+    }
+
+    /// A value one task sets and the caller reads after both tasks end.
+    private final class Slot<T>: @unchecked Sendable {
+        var value: T?
+        var error: Error?
     }
 }

@@ -16,7 +16,11 @@ public struct ReportBuilder: Sendable {
 
     /// The language a panel is written in: Chinese when most indicator names are.
     public static func language(of index: PanelIndex) -> ReportLanguage {
-        let names = index.indicatorIDs.map { index.indicator($0).name }
+        language(ofIndicatorNames: index.indicatorIDs.map { index.indicator($0).name })
+    }
+
+    /// Chinese when most of the names are written in Chinese, English otherwise.
+    public static func language(ofIndicatorNames names: [String]) -> ReportLanguage {
         let chinese = names.filter { $0.unicodeScalars.contains { TextTable.isWide($0) } }.count
         return chinese * 2 > names.count ? .zh : .en
     }

@@ -41,27 +41,7 @@ public struct GapAnalysis: Sendable {
     public func assess(_ index: PanelIndex, scope: Scope = .everything,
                        progress: @escaping @Sendable (Int) -> Void = { _ in }) -> [TargetAssessment] {
         let targets = index.targets(in: scope)
-        let chunk = 64, chunks = (targets.count + chunk - 1) / chunk
-        final class Results: @unchecked Sendable {
-            var items: [TargetAssessment?]
-            var done = 0
-            let lock = NSLock()
-            init(_ n: Int) { items = Array(repeating: nil, count: n) }
-        }
-        let results = Results(targets.count)
-        let work: @Sendable (Int) -> Void = { c in
-            let range = (c * chunk)..<min(targets.count, (c + 1) * chunk)
-            let out = range.map { assess(targets[$0], in: index) }
-            results.lock.lock()
-            results.items.replaceSubrange(range, with: out.map(Optional.some))
-            results.done += out.count
-            progress(results.done)
-            results.lock.unlock()
-        }
-        BLASThreads.single {
-            if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else if chunks == 1 { work(0) }
-        }
-        return results.items.map { $0! }
+        return Parallel.map(targets.count, progress: progress) { assess(targets[$0], in: index) }
     }
 
     /// Assesses one target with the evidence of the whole index.

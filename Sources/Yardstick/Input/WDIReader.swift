@@ -1,6 +1,7 @@
 /// World Bank tables with one column per year: the bulk `WDICSV.csv` layout (`Country Name,Country Code,Indicator
 /// Name,Indicator Code,1960,…`), the single-indicator API download (four preamble lines, a trailing comma on every
 /// row), and the same shape with other names for the region and indicator columns (`country,indicator,2000,…`).
+/// Each region and indicator has one row: a second row for the same pair is an error naming both lines.
 public enum WDIReader {
     /// Lines before the header in an API download (`"Data Source","World Development Indicators",` …).
     static func preambleLines(_ text: String) -> Int {
@@ -22,6 +23,8 @@ public enum WDIReader {
         var builder: PanelBuilder
         var names: [Int32: String] = [:]
         var emptyRows = 0
+        /// The line of each region and indicator's row (a second row for the same pair is an error).
+        var rowLine: [UInt64: Int] = [:]
         var regionCache = FieldCache(), indicatorCache = FieldCache()
         let scratch: Scratch
 
@@ -93,7 +96,14 @@ public enum WDIReader {
                 any = true
             }
             try flush(region, indicator, pending)
-            if !any { emptyRows += 1 }
+            guard any else { emptyRows += 1; return }
+            let key = PanelIndex.key(region, indicator)
+            if let first = rowLine[key] {
+                let strings = builder.panel.table.strings
+                throw .duplicate(file: table.file, line: line, firstLine: first,
+                                 what: "\(strings[id: region]) / \(strings[id: indicator]): a second row for this region and indicator")
+            }
+            rowLine[key] = line
         }
 
 
@@ -121,7 +131,17 @@ public enum WDIReader {
         }
 
         mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
+            // A pair with a row in both parts: one pass names the second row.
+            let theirs = other.builder.panel.table.strings, mine = builder.panel.table.strings
+            for key in other.rowLine.keys {
+                let r = theirs[id: Int32(truncatingIfNeeded: key >> 32)], i = theirs[id: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)]
+                if let a = mine[r], let b = mine[i], rowLine[PanelIndex.key(a, b)] != nil { return false }
+            }
             guard builder.absorb(other.builder, lineOffset: lineOffset) else { return false }
+            for (key, line) in other.rowLine {
+                let r = theirs[id: Int32(truncatingIfNeeded: key >> 32)], i = theirs[id: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)]
+                rowLine[PanelIndex.key(builder.intern(r), builder.intern(i))] = line + lineOffset
+            }
             for (id, name) in other.names {
                 let mine = builder.intern(other.builder.panel.table.strings[id: id])
                 if names[mine] == nil { names[mine] = name }
@@ -138,7 +158,9 @@ public enum WDIReader {
             var panel = try b.finish()
             for (id, name) in names {
                 let code = panel.table.strings[id: id]
-                panel.indicators[code] = Indicator(id: code, name: name)
+                var indicator = panel.indicators[code] ?? Indicator(id: code)      // its unit, set by the values
+                indicator.name = name
+                panel.indicators[code] = indicator
             }
             return panel
         }

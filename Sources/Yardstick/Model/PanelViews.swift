@@ -9,6 +9,36 @@ public struct SeriesGrid: Sendable {
     public let values: Matrix
 }
 
+/// Whole series of any indicators on a shared year grid, one column each, in the panel's order: the unit in which
+/// many series are fitted at once and their results streamed out (``PanelIndex/seriesBlocks(in:size:)``, or a
+/// file with one series per row read block by block).
+public struct SeriesBlock: Sendable {
+    /// Every year from the block's first to its last point.
+    public let years: [Int]
+    /// The region and indicator of each column.
+    public let regions: [String]
+    public let indicators: [String]
+    /// `years.count × series`, column by column (each series contiguous), NaN where a year is missing.
+    public let values: Matrix
+
+    public init(years: [Int], regions: [String], indicators: [String], values: Matrix) {
+        precondition(regions.count == indicators.count && values.columns == regions.count && (values.rows == years.count || regions.isEmpty))
+        self.years = years
+        self.regions = regions
+        self.indicators = indicators
+        self.values = values
+    }
+
+    public var count: Int { regions.count }
+
+    /// Series `j` with its observed years only.
+    public func series(_ j: Int) -> Series {
+        var ys: [Int] = [], vs: [Double] = []
+        for i in years.indices where !values[i, j].isNaN { ys.append(years[i]); vs.append(values[i, j]) }
+        return Series(region: regions[j], indicator: indicators[j], years: ys, values: vs)
+    }
+}
+
 /// Regions × indicators at one year: the input of peer comparisons and composite indices. With `latest`, a cell
 /// holds the latest value up to the year, and ``year(_:_:)`` says which year it is (peers publish at different
 /// times).
@@ -71,6 +101,39 @@ extension PanelIndex {
             }
         }
         return SeriesGrid(indicator: indicator, years: span, regions: all.map { t.strings[id: entries[$0].region] }, values: values)
+    }
+
+    /// Every yearly history within `scope`, in order of first appearance, as blocks of at most `size` series on the
+    /// grid of each block's years. A history's values are all finite (the panel holds no others).
+    ///
+    /// - Complexity: O(points + n·m) for m series and a block grid of n years, each block built when it is reached
+    ///   (one block in memory at a time).
+    public func seriesBlocks(in scope: Scope = .everything, size: Int = 4096) -> some Sequence<SeriesBlock> {
+        let t = panel.table
+        let chosen = entries.indices.filter { s in
+            !entries[s].history.isEmpty && scope.contains(region: entries[s].region, indicator: entries[s].indicator, strings: t.strings)
+        }
+        return stride(from: 0, to: chosen.count, by: max(size, 1)).lazy.map { start in
+            let part = chosen[start..<min(chosen.count, start + max(size, 1))]
+            var lo = Int.max, hi = Int.min
+            for s in part {
+                let h = entries[s].history
+                lo = min(lo, t.records[Int(historyRows[h.lowerBound])].year)
+                hi = max(hi, t.records[Int(historyRows[h.upperBound - 1])].year)
+            }
+            let n = hi - lo + 1
+            var values = Matrix(rows: n, columns: part.count, repeating: .nan)
+            values.elements.withUnsafeMutableBufferPointer { v in
+                for (j, s) in part.enumerated() {
+                    for k in entries[s].history {
+                        let r = t.records[Int(historyRows[k])]
+                        v[r.year - lo + j * n] = r.value
+                    }
+                }
+            }
+            return SeriesBlock(years: Array(lo...hi), regions: part.map { t.strings[id: entries[$0].region] },
+                               indicators: part.map { t.strings[id: entries[$0].indicator] }, values: values)
+        }
     }
 
     /// The values of `indicators` in `year` for every region that has one; with `latest`, the latest value up to

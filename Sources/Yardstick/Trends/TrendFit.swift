@@ -82,18 +82,7 @@ public struct TrendFit: Sendable {
 
     /// The forecast for a given year after the last observation.
     public func forecast(year: Int, levels: [Double] = [80, 95]) -> ForecastPoint {
-        let (mean, se, fitSE, quantile) = state.predict(year: year, lastYear: years.last ?? year)
-        func band(_ width: Double) -> [PredictionInterval] {
-            levels.map { level in
-                let q = quantile(0.5 + level / 200)
-                var lo = mean - q * width, hi = mean + q * width
-                if model == .loglinear { lo = exp(lo); hi = exp(hi) }
-                return PredictionInterval(level: level, lower: lo, upper: hi)
-            }
-        }
-        return ForecastPoint(
-            year: year, mean: model == .loglinear ? exp(mean) : mean, standardError: se, intervals: band(se),
-            confidenceIntervals: fitSE.map(band) ?? [])
+        state.point(year: year, lastYear: years.last ?? year, levels: levels, logScale: model == .loglinear)
     }
 
     /// The predictive distribution of the value in `year` (after the last observation): P(Y ≤ y) on the data's
@@ -150,6 +139,23 @@ enum ForecastState: Sendable {
     case regression(centre: Double, scale: Double, coefficients: [Double], covariance: Matrix, sigma: Double, df: Int)
     /// Final level and trend, smoothing parameters (β is ETS β = α·β*), σ².
     case smoothing(level: Double, trend: Double, alpha: Double, beta: Double, phi: Double, variance: Double)
+
+    /// The forecast for `year` with its intervals at `levels` (back-transformed from the log scale when
+    /// `logScale`).
+    func point(year: Int, lastYear: Int, levels: [Double], logScale: Bool) -> ForecastPoint {
+        let (mean, se, fitSE, quantile) = predict(year: year, lastYear: lastYear)
+        func band(_ width: Double) -> [PredictionInterval] {
+            levels.map { level in
+                let q = quantile(0.5 + level / 200)
+                var lo = mean - q * width, hi = mean + q * width
+                if logScale { lo = exp(lo); hi = exp(hi) }
+                return PredictionInterval(level: level, lower: lo, upper: hi)
+            }
+        }
+        return ForecastPoint(
+            year: year, mean: logScale ? exp(mean) : mean, standardError: se, intervals: band(se),
+            confidenceIntervals: fitSE.map(band) ?? [])
+    }
 
     /// (point forecast, forecast standard error, standard error of the trend line where defined, quantile
     /// function), on the model's scale.

@@ -32,21 +32,34 @@ extension TrendSpecification {
     /// so that AICc is defined; the log-linear model only for positive series. When no candidate qualifies but
     /// the linear model can be fitted, linear is used with a warning.
     private func selectByAICc(_ series: Series) throws(TrendError) -> TrendFit {
-        let n = series.count
-        var best: TrendFit?
-        for candidate in TrendModelKind.candidates {
-            guard n >= max(minimumPoints(candidate), candidate.aiccParameters + 2) else { continue }
-            if candidate == .loglinear && series.values.contains(where: { $0 <= 0 }) { continue }
+        try select(series) { candidate in
             var spec = self
             spec.model = candidate
-            guard let fit = try? spec.fit(series), let aicc = fit.aicc, aicc.isFinite else { continue }
+            return try? spec.fit(series)
+        }
+    }
+
+    /// The selection rule of `auto`, with the candidates' fits from `fit` (nil when one cannot be fitted), so that
+    /// a batch of series can supply fits made together (``TrendSpecification/fitAll(_:threads:)``) and choose
+    /// exactly as one series alone does.
+    func select(_ series: Series, fit: (TrendModelKind) -> TrendFit?) throws(TrendError) -> TrendFit {
+        let n = series.count
+        var best: TrendFit?
+        let positive = !series.values.contains { $0 <= 0 }
+        for candidate in TrendModelKind.candidates {
+            guard n >= max(minimumPoints(candidate), candidate.aiccParameters + 2) else { continue }
+            if candidate == .loglinear && !positive { continue }
+            guard let fit = fit(candidate), let aicc = fit.aicc, aicc.isFinite else { continue }
             if best == nil || aicc < best!.aicc! { best = fit }
         }
         if let best { return best }
-        var linear = self
-        linear.model = .linear
         if n >= minimumPoints(.linear) {
-            let fit = try linear.fit(series)
+            guard let fit = fit(.linear) else {
+                var linear = self
+                linear.model = .linear
+                _ = try linear.fit(series)          // throws the reason
+                throw .tooFewPoints(model: .linear, needed: minimumPoints(.linear), found: n)
+            }
             return TrendFit(
                 model: fit.model, parameters: fit.parameters, sigma: fit.sigma, fitted: fit.fitted, years: fit.years,
                 observationCount: n, rSquared: fit.rSquared, logLikelihood: fit.logLikelihood, aicc: fit.aicc, growth: fit.growth,

@@ -40,12 +40,15 @@ struct ReportCommandTests {
 }
 
 extension ReportCommandTests {
-    /// Many series on a terminal draw a progress bar on standard error; piped, nothing is drawn.
+    /// Work longer than a second (here made 0 s) on a terminal draws a progress bar on standard error; a short run
+    /// draws none, nor does one whose standard error is piped.
     @Test func progressBarOnlyOnATerminal() throws {
         let data = InspectCommandTests.root.appendingPathComponent("Data/wdi/world_bank_pop.csv").path
-        guard let terminal = try BinaryRunner.onTerminal(
-            "\(BinaryRunner.executable.path) trend \(data) --model linear --horizon 1 --format csv > /dev/null") else { return }
+        let run = "\(BinaryRunner.executable.path) trend \(data) --model linear --horizon 1 --format csv > /dev/null"
+        guard let terminal = try BinaryRunner.onTerminal("env YARDSTICK_PROGRESS_DELAY=0 " + run),
+              let quick = try BinaryRunner.onTerminal(run) else { return }
         #expect(terminal.contains("fitting trends") && terminal.contains("1056/1056"))
+        #expect(!quick.contains("fitting trends"))
         let piped = try BinaryRunner.run(["trend", data, "--model", "linear", "--horizon", "1", "--format", "csv"])
         #expect(piped.status == 0 && piped.stderr.isEmpty)
     }

@@ -23,8 +23,12 @@ struct BatchTrendsTests {
 
     static let arguments: [(TrendModelKind, Double)] = [
         (.linear, 0), (.linear, 0.1), (.loglinear, 0), (.loglinear, 0.1), (.quadratic, 0), (.quadratic, 0.1),
+        (.weighted, 0), (.weighted, 0.3),
     ]
 
+    /// Every number of a batched fit (parameters with their standard errors, σ, R², log-likelihood, AICc, growth
+    /// with its interval, fitted values, projections with intervals) equals the one-series path's to 1e-12, relative
+    /// to the number or, for one that may pass through 0, to its natural scale.
     @Test(arguments: arguments)
     func agreesWithTheSingleSeriesPath(_ model: TrendModelKind, _ missing: Double) throws {
         let count = model == .linear ? 10_000 : 2_000
@@ -37,34 +41,78 @@ struct BatchTrendsTests {
             let series = Series(years: present.map { years[$0] }, values: present.map { values[$0, j] })
             let single = try TrendSpecification(model).fit(series)
             let fit = try #require(batch.fit(j))
-            worst = max(worst, relativeError(fit.sigma, single.sigma))
+            #expect(fit.years == single.years && fit.observationCount == single.observationCount)
+            // Each difference against the quantity's natural scale: a value's own size, or for one that may cross 0
+            // the series' size (fitted values, projections), the parameter's standard error, the interval's width.
+            let size = series.values.map(abs).max()!
+            let growth = fit.growth!, other = single.growth!
+            let width = other.interval!.upperBound - other.interval!.lowerBound
+            var pairs: [(Double, Double, Double)] = [
+                (fit.sigma, single.sigma, 0), (fit.rSquared!, single.rSquared!, 1), (fit.logLikelihood, single.logLikelihood, 0),
+                (fit.aicc!, single.aicc!, 0), (growth.rate, other.rate, width),
+                (growth.interval!.lowerBound, other.interval!.lowerBound, width),
+                (growth.interval!.upperBound, other.interval!.upperBound, width)]
+            for (a, b) in zip(fit.parameters, single.parameters) {
+                #expect(a.name == b.name)
+                pairs.append((a.value, b.value, b.standardError ?? 0))
+                if let sa = a.standardError, let sb = b.standardError { pairs.append((sa, sb, 0)) }
+            }
+            let logScale = model == .loglinear ? 1.0 : size
+            pairs += zip(fit.fitted, single.fitted).map { ($0, $1, size) }
             for year in [2020, 2025] {
                 let a = fit.forecast(year: year, levels: [95]), b = single.forecast(year: year, levels: [95])
-                worst = max(worst, relativeError(a.mean, b.mean), relativeError(a.intervals[0].lower, b.intervals[0].lower),
-                            relativeError(a.intervals[0].upper, b.intervals[0].upper))
+                pairs += [(a.mean, b.mean, logScale), (a.intervals[0].lower, b.intervals[0].lower, logScale),
+                          (a.intervals[0].upper, b.intervals[0].upper, logScale), (a.standardError, b.standardError, 0)]
             }
-            if model != .quadratic {
-                worst = max(worst, relativeError(fit.parameter("slope")!, single.parameter("slope")!))
-            }
+            for (a, b, scale) in pairs { worst = max(worst, abs(a - b) / max(abs(b), scale, Double.leastNormalMagnitude)) }
         }
         print("batched \(model.rawValue), \(Int(missing * 100))% missing, \(count) series: worst relative difference \(worst)")
         #expect(worst < 1e-12)
     }
 
-    @Test func seriesWithTooFewPointsAreSkippedAndListed() throws {
-        var values = Matrix(rows: 5, columns: 2, repeating: .nan)
-        for i in 0..<5 { values[i, 0] = Double(i) * 2 + 1 + (i == 2 ? 0.5 : 0) }
-        values[0, 1] = 3; values[4, 1] = 4          // two points: not enough for a line with an interval
-        let batch = try BatchTrends.fit(.linear, years: Array(2001...2005), values: values)
-        #expect(batch.skipped == [1])
-        #expect(batch.fit(1) == nil)
-        #expect(batch.fit(0) != nil)
+    /// Each series' arithmetic is the same whatever the threads: the results are identical bit for bit.
+    @Test func identicalWhateverTheThreads() throws {
+        let (years, values) = BatchTrendsTests.panel(series: 5_000, missing: 0.1, seed: 3)
+        let one = try BatchTrends.fit(.linear, years: years, values: values, threads: 1)
+        let two = try BatchTrends.fit(.linear, years: years, values: values, threads: 2)
+        for j in 0..<5_000 {
+            #expect(one.fit(j)!.parameters == two.fit(j)!.parameters && one.sigma(j) == two.sigma(j))
+        }
     }
 
-    @Test func nonPositiveValuesAreRejectedForLogLinear() {
-        let values = Matrix(columns: [[1, 2, -3, 4]])
-        #expect(throws: TrendError.nonPositive(year: 2003, value: -3)) {
-            try BatchTrends.fit(.loglinear, years: [2001, 2002, 2003, 2004], values: values)
+    /// A series that cannot be fitted keeps the reason the one-series path would throw; the others are fitted.
+    @Test func failuresStayWithTheirSeries() throws {
+        let nan = Double.nan
+        let columns: [[Double]] = [
+            [1, 2.5, 3, 4.5, 5],          // fitted
+            [3, nan, nan, nan, 4],        // two points: too few for a line with an interval
+            [1, 2, -3, 4, 5],             // non-positive, for the log-linear model
+            [1, .infinity, 3, 4, 5],      // non-finite
+            [nan, nan, nan, nan, nan],    // nothing
+        ]
+        let years = Array(2001...2005)
+        let values = Matrix(columns: columns)
+        let linear = try BatchTrends.fit(.linear, years: years, values: values)
+        let log = try BatchTrends.fit(.loglinear, years: years, values: values)
+        #expect(linear.skipped == [1, 3, 4] && log.skipped == [1, 2, 3, 4])
+        for (j, column) in columns.enumerated() {
+            let present = years.indices.filter { !column[$0].isNaN }
+            let series = Series(years: present.map { years[$0] }, values: present.map { column[$0] })
+            for (batch, model) in [(linear, TrendModelKind.linear), (log, .loglinear)] {
+                do {
+                    let single = try TrendSpecification(model).fit(series)
+                    #expect(batch.failure(j) == nil && batch.fit(j)!.parameters.map(\.name) == single.parameters.map(\.name))
+                } catch {
+                    #expect(batch.failure(j) == error, "series \(j), \(model)")
+                    #expect(batch.fit(j) == nil)
+                }
+            }
         }
+        #expect(throws: TrendError.notBatchable(.holt)) { try BatchTrends.fit(.holt, years: years, values: values) }
+        #expect(throws: TrendError.yearsNotIncreasing(year: 2001)) {
+            try BatchTrends.fit(.linear, years: [2001, 2001, 2003, 2004, 2005], values: values)
+        }
+        let empty = try BatchTrends.fit(.linear, years: years, values: Matrix(rows: 5, columns: 0))
+        #expect(empty.count == 0 && empty.skipped.isEmpty)
     }
 }

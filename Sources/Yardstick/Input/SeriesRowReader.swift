@@ -1,0 +1,204 @@
+/// A World Bank table (one whole series per row, one column per year) read block by block as ``SeriesBlock``s,
+/// so that a command that treats each series on its own (`trend --summary`) holds one block in memory, not the
+/// panel: reading, fitting and writing a 100 000-series file stays within the file's own size.
+///
+/// Each row means exactly what ``WDIReader`` makes of it: the same columns, cells, values (a magnitude word such as
+/// 万 converts the value to the unit its indicator had first, as in one pass of ``PanelBuilder``), missing cells
+/// counted, rows without values left out and counted, and the same errors at the same cells. A row is a series
+/// exactly when no other row has its region and indicator; a second row is an error in both readers.
+///
+/// ```swift
+/// var rows = try PanelReader().seriesRows(["WDICSV.csv"])!
+/// while let block = try rows.next() { … }       // 4096 series at a time, in file order
+/// ```
+/// - Complexity: O(file) time; memory of the file's bytes plus one block.
+public struct SeriesRowReader {
+    let table: CSVTable
+    var rows: CSVCursor
+    let regionC: Int, indC: Int, nameC: Int?
+    /// The names of the indicators read so far (`Indicator Name`; the id where there is none).
+    public private(set) var indicatorNames: [String: String] = [:]
+    /// The year columns and the row of the grid each fills.
+    let years: [(column: Int, row: Int)]
+    let grid: [Int]
+    let blockSize: Int
+    /// The line of each region and indicator's row, by their numbers in ``names``.
+    private var seen: [UInt64: Int] = [:]
+    /// Each indicator's unit (a magnitude word or none) and the line that set it, by its number in ``names``.
+    private var unitOf: [Int32: (unit: String, line: Int)] = [:]
+    /// The texts of the region and indicator columns, trimmed, each made once.
+    private var names = TextCache(), regionCache = TextCache.Column(), indicatorCache = TextCache.Column()
+    /// Cells without a value, and rows without any.
+    public private(set) var missing = 0, emptyRows = 0, conversions = 0
+    private var done = false
+
+    init(_ table: CSVTable, blockSize: Int = 4096) throws(InputError) {
+        self.table = table
+        rows = CSVCursor(dataOf: table)
+        guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
+            throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
+        }
+        guard let indC = table.optionalColumn("Indicator Code", "indicator") else {
+            throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
+        }
+        self.regionC = regionC
+        self.indC = indC
+        nameC = table.optionalColumn("Indicator Name")
+        let columns = table.header.enumerated().compactMap { i, h -> (Int, Int)? in
+            guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
+            return (i, p.year)
+        }
+        guard let lo = columns.map(\.1).min(), let hi = columns.map(\.1).max() else {
+            throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header)
+        }
+        grid = Array(lo...hi)
+        years = columns.map { ($0.0, $0.1 - lo) }
+        self.blockSize = max(1, blockSize)
+        pendingColumns = Array(repeating: (0, 0, 0), count: columns.count)
+    }
+
+    /// The next block of at most `blockSize` series, nil after the last. An error names the file, line and column
+    /// as ``WDIReader`` does.
+    public mutating func next() throws(InputError) -> SeriesBlock? {
+        guard !done else { return nil }
+        let n = grid.count
+        var regions: [String] = [], indicators: [String] = []
+        var values = [Double](repeating: .nan, count: n * blockSize)
+        var count = 0
+        while count < blockSize, try rows.next() {
+            let regionID = names.id(rows, regionC, &regionCache), indicatorID = names.id(rows, indC, &indicatorCache)
+            guard regionID != 0 else { throw bad(regionC, "a country code") }
+            guard indicatorID != 0 else { throw bad(indC, "an indicator code") }
+            let indicator = names[indicatorID]
+            // The usual case, an indicator whose values are plain numbers, stores them as they come.
+            let plain = unitOf[indicatorID]?.unit == ""
+            var any = false
+            let base = count * n
+            // Plain numbers wait, as in WDIReader, until the row ends or a value with a magnitude word comes: then
+            // their unit ("") is checked against the indicator's, so that errors come at the same cells.
+            var pending = 0
+            for (c, row) in years {
+                let f = rows.raw(c)
+                if f.isEmpty { missing += 1; continue }
+                if let v = FastParse.number(f) {
+                    if plain { values[base + row] = v } else { pendingColumns[pending] = (c, row, v); pending += 1 }
+                    any = true
+                    continue
+                }
+                switch NumberText.parse(rows.text(c)) {
+                case let .number(x, magnitude, _):
+                    any = true
+                    guard let magnitude else {
+                        if plain { values[base + row] = x } else { pendingColumns[pending] = (c, row, x); pending += 1 }
+                        continue
+                    }
+                    try settle(pending, indicatorID, indicator, into: &values, base)
+                    pending = 0
+                    values[base + row] = try converted(x, unit: Units.attach(magnitude: magnitude, to: ""), indicatorID, indicator, c)
+                case .missing: missing += 1
+                case .invalid: throw bad(c, "a number or empty")
+                }
+            }
+            try settle(pending, indicatorID, indicator, into: &values, base)
+            guard any else { emptyRows += 1; continue }
+            let key = UInt64(UInt32(bitPattern: regionID)) << 32 | UInt64(UInt32(bitPattern: indicatorID))
+            let region = names[regionID]
+            if let first = seen[key] {
+                throw .duplicate(file: table.file, line: rows.line, firstLine: first, what: "\(region) / \(indicator): a second row for this region and indicator")
+            }
+            seen[key] = rows.line
+            if indicatorNames[indicator] == nil { indicatorNames[indicator] = nameC.map { rows.text($0) } ?? indicator }
+            regions.append(region)
+            indicators.append(indicator)
+            count += 1
+        }
+        if count < blockSize { done = true }
+        guard count > 0 else { return nil }
+        values.removeSubrange((count * n)...)
+        return SeriesBlock(years: grid, regions: regions, indicators: indicators,
+                           values: Matrix(rows: n, columns: count, elements: values))
+    }
+
+    /// Room for one row's plain values until their unit is settled.
+    private var pendingColumns: [(column: Int, row: Int, value: Double)]
+
+    /// Stores the first `count` plain values of the row, in the indicator's unit.
+    private mutating func settle(_ count: Int, _ id: Int32, _ indicator: String, into values: inout [Double], _ base: Int) throws(InputError) {
+        for k in 0..<count {
+            let p = pendingColumns[k]
+            values[base + p.row] = try converted(p.value, unit: "", id, indicator, p.column)
+        }
+    }
+
+    /// `value` in the unit its indicator had first (the first unit seen sets it); an error at column `c` when the
+    /// units differ by more than a magnitude word.
+    private mutating func converted(_ value: Double, unit: String, _ id: Int32, _ indicator: String, _ c: Int) throws(InputError) -> Double {
+        guard let known = unitOf[id] else {
+            unitOf[id] = (unit, rows.line)
+            return value
+        }
+        guard known.unit != unit else { return value }
+        guard let factor = Units.factor(from: unit, to: known.unit) else {
+            throw bad(c, "the unit '\(known.unit)' of indicator \(indicator) (line \(known.line)); one indicator cannot mix units")
+        }
+        conversions += 1
+        return value * factor
+    }
+
+    private func bad(_ c: Int, _ expected: String) -> InputError { rows.cell(c, header: table.header).invalid(expected: expected) }
+}
+
+extension PanelReader {
+    /// The data as blocks of whole series, when it can be read so: one file in the World Bank layout (given or
+    /// detected) and no metadata or region names to apply; nil otherwise (read it with ``read(_:)``).
+    public func seriesRows(_ files: [String], blockSize: Int = 4096) throws(InputError) -> SeriesRowReader? {
+        guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty else { return nil }
+        let file = files[0]
+        let bytes = try TextDecoding.bytes(file, encoding: encoding)
+        guard bytes.buffer.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
+        let head = String(decoding: bytes.buffer.prefix(4096), as: UTF8.self)
+        var format = self.format
+        if format == nil { format = try PanelReader.detect(head, file: file, wideColumnsGiven: regionColumn != nil) }
+        guard format == .wdi else { return nil }
+        let table = try CSVTable(bytes: bytes, file: file, skippingLines: WDIReader.preambleLines(head), headerOnly: true)
+        return try SeriesRowReader(table, blockSize: blockSize)
+    }
+}
+
+/// The trimmed texts of a few columns of a large file, each made once: a field's bytes are looked up by their hash
+/// (and compared), and the previous row's field is reused when the bytes repeat. Number 0 is the empty text.
+struct TextCache {
+    private(set) var texts: [String] = [""]
+    private var ids: [String: Int32] = ["": 0]
+    private var byHash: [UInt64: (bytes: [UInt8], id: Int32)] = [:]
+
+    /// The previous field of one column.
+    struct Column { var last: [UInt8] = []; var id: Int32 = -1 }
+
+    subscript(_ id: Int32) -> String { texts[Int(id)] }
+
+    /// The number of the trimmed text of field `c` of the current record (as ``FieldCache`` trims it).
+    mutating func id(_ rows: CSVCursor, _ c: Int, _ column: inout Column) -> Int32 {
+        let bytes = rows.raw(c)
+        if column.id >= 0, column.last.count == bytes.count, column.last.withUnsafeBufferPointer({ FieldCache.same($0, bytes) }) {
+            return column.id
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let id: Int32
+        if let known = byHash[hash], known.bytes.count == bytes.count, known.bytes.withUnsafeBufferPointer({ FieldCache.same($0, bytes) }) {
+            id = known.id
+        } else {
+            let text = rows.text(c).trimmingCharacters(in: .whitespaces)
+            if let existing = ids[text] { id = existing } else {
+                id = Int32(texts.count)
+                texts.append(text)
+                ids[text] = id
+            }
+            byHash[hash] = (Array(bytes), id)
+        }
+        column.last = Array(bytes)
+        column.id = id
+        return id
+    }
+}

@@ -9,7 +9,8 @@ import Foundation
 /// (SES: b ≡ 0; Holt: φ = 1). A missing year carries the states forward with e_t = 0 and adds nothing to the
 /// sum of squared errors. Parameters not given are estimated by minimising SSE (Nelder–Mead from a grid of starts, on logit-scaled
 /// parameters: α, β* ∈ (0.0001, 0.9999), φ ∈ [0.8, 0.98] as R's `ets`); with `optimal` initialisation ℓ₀ and b₀
-/// are profiled out exactly, since the one-step errors are affine in them.
+/// are profiled out exactly, since the one-step errors are affine in them (``profiled(_:_:hasTrend:fixed:start:)``,
+/// one pass without allocation).
 ///
 /// Complexity: O(n) per evaluation; estimation takes a few hundred evaluations.
 enum ExponentialSmoothing {
@@ -33,20 +34,44 @@ enum ExponentialSmoothing {
         return (errors, forecasts, l, b)
     }
 
-    /// Least-squares ℓ₀ (and b₀) for given smoothing parameters: the forecasts are linear in (y, ℓ₀, b₀).
-    static func optimalInitialStates(_ y: [Double?], _ p: Parameters, hasTrend: Bool) throws(LinearAlgebraError) -> (Double, Double) {
-        let base = run(y, p, level: 0, trend: 0, hasTrend: hasTrend).errors
-        let zeros = y.map { $0.map { _ in 0.0 } }
-        let present = y.indices.filter { y[$0] != nil }
-        let levelEffect = run(zeros, p, level: 1, trend: 0, hasTrend: hasTrend).forecasts
-        var columns = [present.map { levelEffect[$0] }]
-        if hasTrend {
-            let trendEffect = run(zeros, p, level: 0, trend: 1, hasTrend: hasTrend).forecasts
-            columns.append(present.map { trendEffect[$0] })
+    /// The sum of squared one-step errors for given smoothing parameters, and the initial states that give it:
+    /// `fixed` states, or the least-squares ℓ₀ (and b₀). The forecasts are affine in (ℓ₀, b₀), ŷₜ = ŷ⁰ₜ + ℓ₀Lₜ + b₀Bₜ,
+    /// with ŷ⁰ the forecasts from a start (g, h) near the data (its first value and mean step, so that the sums stay
+    /// small) and L, B those of the recursions on zeros started from (1, 0) and (0, 1); one pass runs the three and
+    /// sums Σe⁰², ΣLe⁰, ΣBe⁰, ΣL², ΣLB, ΣB², and SSE = Σe⁰² − cᵀG⁻¹c for the 2 × 2 (or 1 × 1) normal equations.
+    /// No allocation: this is the objective the estimation evaluates thousands of times.
+    ///
+    /// - Complexity: O(n) for a grid of n years (missing years, NaN, carry the states).
+    static func profiled(_ y: UnsafeBufferPointer<Double>, _ p: Parameters, hasTrend: Bool, fixed: (Double, Double)?,
+                         start: (Double, Double)) -> (sse: Double, level: Double, trend: Double) {
+        let phi = hasTrend ? p.phi : 1, ab = hasTrend ? p.alpha * p.beta : 0
+        let (g, h) = fixed ?? (start.0, hasTrend ? start.1 : 0)
+        var l = g, b = h
+        var lL = 1.0, bL = 0.0, lB = 0.0, bB = 1.0
+        var see = 0.0, sle = 0.0, sbe = 0.0, sll = 0.0, slb = 0.0, sbb = 0.0
+        for v in y {
+            let f = l + phi * b, fL = lL + phi * bL, fB = lB + phi * bB
+            if v.isNaN {
+                l = f; b = phi * b; lL = fL; bL = phi * bL; lB = fB; bB = phi * bB
+                continue
+            }
+            let e = v - f
+            see += e * e; sle += fL * e; sbe += fB * e; sll += fL * fL; slb += fL * fB; sbb += fB * fB
+            l = f + p.alpha * e; b = phi * b + ab * e
+            lL = fL - p.alpha * fL; bL = phi * bL - ab * fL
+            lB = fB - p.alpha * fB; bB = phi * bB - ab * fB
         }
-        let qr = try PivotedQR(Matrix(columns: columns))
-        let sol = try qr.solve(Matrix(rows: present.count, columns: 1, elements: present.map { base[$0] }))
-        return (sol[0, 0], hasTrend ? sol[1, 0] : 0)
+        if fixed != nil { return (see, g, h) }
+        if hasTrend {
+            let det = sll * sbb - slb * slb
+            if det > 1e-12 * sll * sbb, det.isFinite {
+                let dl = (sbb * sle - slb * sbe) / det, db = (sll * sbe - slb * sle) / det
+                return (max(0, see - (dl * sle + db * sbe)), g + dl, h + db)
+            }
+        }
+        guard sll > 0 else { return (see, g, h) }
+        let dl = sle / sll
+        return (max(0, see - dl * sle), g + dl, h)
     }
 
     static func fit(_ series: Series, model: TrendModelKind, spec: TrendSpecification) throws(TrendError) -> TrendFit {
@@ -66,13 +91,16 @@ enum ExponentialSmoothing {
         let fixedStates: (Double, Double)? = spec.initialLevel.map { ($0, spec.initialTrend ?? 0) }
             ?? (simple ? (series.values[0], hasTrend && n > 1 ? series.values[1] - series.values[0] : 0) : nil)
 
+        // The grid as a buffer, NaN where a year is missing, for the allocation-free objective; the recursions
+        // start near the data (its first value and mean step a year).
+        let grid = y.map { $0 ?? .nan }
+        let guess = (series.values[0], n > 1 ? (series.values[n - 1] - series.values[0]) / Double(last - first) : 0)
         func states(_ p: Parameters) -> (Double, Double) {
-            if let s = fixedStates { return s }
-            return (try? optimalInitialStates(y, p, hasTrend: hasTrend)) ?? (series.values[0], 0)
+            let r = grid.withUnsafeBufferPointer { profiled($0, p, hasTrend: hasTrend, fixed: fixedStates, start: guess) }
+            return (r.level, r.trend)
         }
         func sse(_ p: Parameters) -> Double {
-            let (l0, b0) = states(p)
-            return run(y, p, level: l0, trend: b0, hasTrend: hasTrend).errors.reduce(0) { $0 + $1 * $1 }
+            grid.withUnsafeBufferPointer { profiled($0, p, hasTrend: hasTrend, fixed: fixedStates, start: guess).sse }
         }
 
         // Free parameters on an unbounded scale: x ↦ lo + (hi − lo)·logistic(x).
@@ -80,11 +108,11 @@ enum ExponentialSmoothing {
         if spec.alpha == nil { free.append(("alpha", 1e-4, 0.9999)) }
         if hasTrend && spec.beta == nil { free.append(("beta", 1e-4, 0.9999)) }
         if damped && spec.phi == nil { free.append(("phi", 0.8, 0.98)) }
-        func parameters(_ x: [Double]) -> Parameters {
+        func parameters<C: Collection<Double>>(_ x: C) -> Parameters where C.Index == Int {
             var p = Parameters(alpha: spec.alpha ?? 0.5, beta: hasTrend ? (spec.beta ?? 0.1) : 0,
                                phi: damped ? (spec.phi ?? 0.9) : 1)
             for (i, f) in free.enumerated() {
-                let v = f.lo + (f.hi - f.lo) / (1 + exp(-x[i]))
+                let v = f.lo + (f.hi - f.lo) / (1 + exp(-x[x.startIndex + i]))
                 switch f.name { case "alpha": p.alpha = v; case "beta": p.beta = v; default: p.phi = v }
             }
             return p
@@ -106,7 +134,7 @@ enum ExponentialSmoothing {
             }
             var best: NelderMead.Result?
             for start in starts {
-                let result = NelderMead.minimise(start: start, step: 1) { sse(parameters($0)) }
+                let result = NelderMead.minimising(start: start, step: 1) { sse(parameters($0)) }
                 if best == nil || result.value < best!.value { best = result }
             }
             x = best!.point

@@ -33,7 +33,9 @@ struct GapCommand: ParsableCommand {
                                                     : "no targets among the regions and indicators chosen")
         }
         let progress = ProgressBar(total: count, label: "assessing targets")
-        let assessments = GapAnalysis(settings: assessment.settings).assess(index, scope: scope, progress: progress.update)
+        var settings = assessment.settings
+        settings.keepsPaths = false                 // the tables show no charts
+        let assessments = GapAnalysis(settings: settings).assess(index, scope: scope, progress: progress.update)
         let labels = language.labels(for: index)
         let text: String
         switch format ?? OutputFormat(forOutput: output.output) {

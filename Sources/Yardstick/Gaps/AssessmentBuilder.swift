@@ -62,7 +62,7 @@ struct Builder {
             target: target, indicator: indicator, targetValue: value, targetHigh: targetHigh,
             baseline: history.points.first, latest: history.latest, gapAbsolute: gapAbsolute, gapRelative: gapRelative,
             completion: completion, alreadyMet: alreadyMet, requiredGrowth: requiredGrowth, requiredChange: requiredChange,
-            trendGrowth: trendGrowth, projection: trend.projection, path: trend.path, history: history.points,
+            trendGrowth: trendGrowth, projection: trend.projection, path: settings.keepsPaths ? trend.path : nil, history: history.points,
             probability: probability, status: chosen, ownStatus: own, methodStatuses: presets,
             ambitionPercentile: ambitionPercentile, ambitionSeen: ambitionSeen, trackRecord: trackRecord,
             observed: history.observed, observedMargin: observedMargin, notes: notes)

@@ -30,13 +30,15 @@ struct TargetTrend {
                 let sd = (back(wide.upper) - back(wide.lower)) / (2 * Normal.quantile(0.975))
                 projection = Projection(model: fit.model, year: year, mean: back(f.mean), intervals: f.intervals.map(back),
                                         logitBounds: bounds, standardDeviation: sd, distribution: fit.predictive(year: year))
-                let fitted = zip(fit.years, fit.fitted).map { TrendPath.Point(year: $0, value: back($1), bands: []) }
-                let last = history[history.count - 1].year
-                let projected = (last + 1 <= year ? Array((last + 1)...year) : []).map { y -> TrendPath.Point in
-                    let p = y == year ? f : fit.forecast(year: y, levels: settings.levels)
-                    return TrendPath.Point(year: y, value: back(p.mean), bands: p.intervals.map(back))
+                if settings.keepsPaths {
+                    let fitted = zip(fit.years, fit.fitted).map { TrendPath.Point(year: $0, value: back($1), bands: []) }
+                    let last = history[history.count - 1].year
+                    let projected = (last + 1 <= year ? Array((last + 1)...year) : []).map { y -> TrendPath.Point in
+                        let p = y == year ? f : fit.forecast(year: y, levels: settings.levels)
+                        return TrendPath.Point(year: y, value: back(p.mean), bands: p.intervals.map(back))
+                    }
+                    path = TrendPath(fitted: fitted, projected: projected)
                 }
-                path = TrendPath(fitted: fitted, projected: projected)
                 if let bounds { notes.append(.logitScale(lower: bounds.lowerBound, upper: bounds.upperBound)) }
                 notes += fit.warnings.map(AssessmentNote.trend)
             } catch {

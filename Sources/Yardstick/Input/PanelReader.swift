@@ -53,9 +53,9 @@ public struct PanelReader: Sendable {
     private func read(_ inputs: [(file: String, bytes: OwnedBuffer<UInt8>)], metadata: (file: String, text: String)? = nil,
                       regionNames: (file: String, text: String)? = nil) throws(InputError) -> Panel {
         var panel = Panel()
-        for (file, bytes) in inputs {
+        for (k, (file, bytes)) in inputs.enumerated() {
             let one = try readOne(file: file, bytes: bytes)
-            if inputs.count == 1 { panel = one } else { try PanelReader.merge(one, into: &panel) }
+            if k == 0 { panel = one } else { try PanelReader.merge(one, into: &panel) }     // the first is not copied
         }
         if let metadata {
             panel.apply(metadata: try MetadataReader.read(CSVTable(text: metadata.text, file: metadata.file)))
@@ -153,7 +153,7 @@ public struct PanelReader: Sendable {
 
     /// The same value given in two files is an error too (each file was checked on its own when read).
     static func checkDuplicatesAcrossFiles(_ panel: Panel) throws(InputError) {
-        guard let (first, second) = DuplicateFinder.first(in: panel.table) else { return }
+        guard let (first, second) = DuplicateFinder.firstAcrossFiles(in: panel.table) else { return }
         let a = panel.table.observation(first), o = panel.table.observation(second)
         throw .duplicate(file: o.file, line: o.line, firstLine: a.line,
                          what: "\(o.region) / \(o.indicator) / \(o.period), also given in \(a.location)")

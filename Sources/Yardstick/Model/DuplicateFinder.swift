@@ -37,4 +37,36 @@ enum DuplicateFinder {
         }
         return nil
     }
+
+    /// ``first(in:)`` for a panel merged from several files, each already free of duplicates: only a series and
+    /// slot that two files both give can hold one, so the records are first grouped by series, slot and file (one
+    /// hash where that changes from the record before, as files list a series' values together) and the period-level
+    /// check runs on the shared ones alone. A forecast file beside a history file shares nothing and costs one pass.
+    ///
+    /// Complexity: O(n) with a hash per run of records, plus O(k) hashes for the k records of shared series.
+    static func firstAcrossFiles(in t: ObservationTable) -> (first: Int, second: Int)? {
+        let files = t.attributes.values.map(\.file), slots = t.attributes.values.indices.map { UInt64(t.slot(attributes: Int32($0))) }
+        var owner: [UInt64: Int32] = [:]            // series and slot → the file that gave it first
+        var shared = Set<UInt64>()
+        var last = UInt64.max, lastFile: Int32 = -1
+        func series(_ r: ObservationTable.Record) -> UInt64? {
+            guard r.region < 1 << 20, r.indicator < 1 << 20 else { return nil }
+            return UInt64(r.region) << 44 | UInt64(r.indicator) << 24 | slots[Int(r.attributes)]
+        }
+        for r in t.records {
+            guard let key = series(r) else { return first(in: t) }
+            let file = files[Int(r.attributes)]
+            if key == last && file == lastFile { continue }
+            last = key; lastFile = file
+            if let f = owner[key] { if f != file { shared.insert(key) } } else { owner[key] = file }
+        }
+        guard !shared.isEmpty else { return nil }
+        var firstRow: [UInt64: Int32] = [:]
+        for (i, r) in t.records.enumerated() {
+            guard let key = series(r), shared.contains(key) else { continue }
+            guard let full = packed(r, slot: slots[Int(r.attributes)]) else { return first(in: t) }
+            if let f = firstRow.updateValue(Int32(i), forKey: full) { return (Int(f), i) }
+        }
+        return nil
+    }
 }

@@ -99,3 +99,17 @@ extension LongCSVTests {
         }
     }
 }
+
+extension LongCSVTests {
+    /// The same value in two files is an error naming both; a target beside an actual value of the same year, or
+    /// the same year of another series, is not.
+    @Test func theSameValueInTwoFilesIsAnError() throws {
+        let history = ("h.csv", "region,indicator,year,value\nA,gdp,2022,1\nA,gdp,2023,2\nB,gdp,2023,3\n")
+        let targets = ("t.csv", "region,indicator,year,value,kind\nA,gdp,2023,2.5,target\nB,gdp,2024,4,target\n")
+        let fine = try PanelReader().read(texts: [history, targets, ("c.csv", "region,indicator,year,value\nC,gdp,2023,9\nA,gdp,2021,0.5\n")])
+        #expect(fine.observations.count == 7)
+        #expect { try PanelReader().read(texts: [history, targets, ("d.csv", "region,indicator,year,value\nC,gdp,2023,9\nB,gdp,2023,3.1\n")]) } throws: { e in
+            String(describing: e) == "d.csv:3: duplicate observation B / gdp / 2023, also given in h.csv:4, first given on line 4"
+        }
+    }
+}

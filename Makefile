@@ -34,11 +34,12 @@ test: deps
 
 # Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy and pandas peers, with their ratios.
 # The peers run in a virtual environment of their own (Benchmarks/.venv) from a pinned requirements file.
+# `make bench BENCH_ARGS=--quick` leaves out the 1 000 000-series cases.
 BENCH_VENV := Benchmarks/.venv
 bench: deps
 	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install -q -r Benchmarks/peers/requirements.txt
-	$(BENCH_VENV)/bin/python Benchmarks/compare.py
+	$(BENCH_VENV)/bin/python Benchmarks/compare.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -8,6 +8,7 @@ vectorised tools (one sort of each block for the ranks, bincount for the counts)
 time in milliseconds as JSON, for Benchmarks/compare.py."""
 import json, sys, time
 import numpy as np
+from measure import median_ms
 
 R, K, D, BLOCK = 300, 40, 100_000, 4096
 
@@ -41,12 +42,9 @@ def run(z, seed=1):
     c = counts.reshape(R, R + 1)[:, 1:].cumsum(axis=1)
     return [1 + (c >= q * D - 1e-9).argmax(axis=1) for q in (0.05, 0.5, 0.95)]
 
-def main():
-    z = data()
-    times = []
-    for _ in range(3):
-        t = time.perf_counter(); run(z); times.append((time.perf_counter() - t) * 1000)
-    print(json.dumps({"UncertaintyRanks300x40x100k": sorted(times)[len(times) // 2], "numpy": np.__version__}))
-
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--list"]:
+        print(json.dumps(["UncertaintyRanks300x40x100k"]))
+        sys.exit()
+    ms, peak = median_ms(run, data(), repeats=3)
+    print(json.dumps({"case": sys.argv[1], "ms": ms, "peak_mb": peak, "numpy": np.__version__}))

@@ -26,11 +26,10 @@ func gapBenchmarks() {
         metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
         maxDuration: .seconds(10), maxIterations: 10)
     for size in [1_000, 10_000, 100_000] {
-        let index = gapPanel(targets: size)
-        Benchmark("GapAnalysisLinear\(size / 1000)kTargets", configuration: configuration) { benchmark in
+        Benchmark("GapAnalysisLinear\(size / 1000)kTargets", configuration: configuration) { benchmark, index in
             for _ in benchmark.scaledIterations {
                 blackHole(GapAnalysis(settings: GapSettings(model: .linear)).assess(index))
             }
-        }
+        } setup: { gapPanel(targets: size) }
     }
 }

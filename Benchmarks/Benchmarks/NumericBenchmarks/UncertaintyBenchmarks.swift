@@ -6,6 +6,15 @@ import Yardstick
 /// times U(0.5, 1.5)) and of the arithmetic or geometric mean, ranks and rank percentiles; the same work as
 /// Benchmarks/peers/uncertainty_numpy.py (same shapes and distributions, lognormal indicators, min-max 0–100).
 func uncertaintyBenchmarks() {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        maxDuration: .seconds(20), maxIterations: 5)
+    Benchmark("UncertaintyRanks300x40x100k", configuration: configuration) { benchmark, input in
+        for _ in benchmark.scaledIterations { blackHole(try? UncertaintyAnalysis(input.0, settings: input.1).run(input.2)) }
+    } setup: { uncertaintyInput() }
+}
+
+func uncertaintyInput() -> (CompositeSpecification, UncertaintySettings, CompositeData) {
     var rng = SplitMix64(seed: 3)
     let regions = (0..<300).map { "R\($0)" }, indicators = (0..<40).map { "I\($0)" }
     var values = Matrix(rows: 300, columns: 40)
@@ -21,10 +30,5 @@ func uncertaintyBenchmarks() {
     let spec = CompositeSpecification(structure: .flat(indicators))
     var settings = UncertaintySettings(draws: 100_000)
     settings.aggregations = [.arithmetic, .geometric]
-    let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
-        maxDuration: .seconds(20), maxIterations: 5)
-    Benchmark("UncertaintyRanks300x40x100k", configuration: configuration) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try UncertaintyAnalysis(spec, settings: settings).run(data)) }
-    }
+    return (spec, settings, data)
 }

@@ -51,19 +51,24 @@ public enum BatchTrends {
         for i in years.indices.dropFirst() where years[i] <= years[i - 1] { throw .yearsNotIncreasing(year: years[i]) }
         let storage = BatchTrendResult.Storage(model: model, series: m)
         let kernel = Kernel(model: model, years: years.map(Double.init))
+        let line = model == .linear || model == .loglinear ? LineKernel(years: years.map(Double.init), log: model == .loglinear) : nil
+        if let line, n >= 3 { storage.grid = line.grid }
         let blockSize = max(256, (m + 4 * max(threads, 1) - 1) / (4 * max(threads, 1)))
         let blocks = (m + blockSize - 1) / blockSize
         values.elements.withUnsafeBufferPointer { v in
             let base = SendablePointer(v.baseAddress)
             let work: @Sendable (Int) -> Void = { b in
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(n, 1))
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(n, 1) + 4)
                 defer { scratch.deallocate() }
-                for j in (b * blockSize)..<min(m, (b + 1) * blockSize) {
-                    kernel.fit(column: base.pointer.map { $0 + j * n }, rows: n, scratch: scratch, into: storage, series: j)
+                let range = (b * blockSize)..<min(m, (b + 1) * blockSize)
+                if let line, let columns = base.pointer {
+                    line.fit(columns: columns, range, rows: n, scratch: scratch, into: storage, otherwise: kernel)
+                } else {
+                    for j in range { kernel.fit(column: base.pointer.map { $0 + j * n }, rows: n, scratch: scratch, into: storage, series: j) }
                 }
             }
             if threads > 1 && blocks > 1 {
-                DispatchQueue.concurrentPerform(iterations: blocks, execute: work)
+                BLASThreads.single { DispatchQueue.concurrentPerform(iterations: blocks, execute: work) }
             } else {
                 for b in 0..<blocks { work(b) }
             }
@@ -84,6 +89,7 @@ public enum BatchTrends {
                  into out: BatchTrendResult.Storage, series j: Int) {
             let t = scratch, y = scratch + n, w = scratch + 2 * n
             var k = 0
+            out.setCount(j, 0, first: 0, last: 0)
             // Gather the observed points; a non-finite value fails the series before anything else, as
             // `TrendSpecification.validate` does.
             if let column {
@@ -133,7 +139,7 @@ public enum BatchTrends {
             }
             guard stt > 0, b.isFinite, a.isFinite else { out.fail(j, .singular, year: 0, value: 0); return }
             out.setFit(j, a, b, 0, covariance: (1 / s0 + tm * tm / stt, -tm / stt, 0, 1 / stt, 0, 0),
-                       rss: rss, raw: raw, tss: syy, jacobian: model == .loglinear ? jac : 0)
+                       rss: rss, extra: model == .weighted ? raw : model == .loglinear ? jac : 0)
         }
 
         private func fitQuadratic(_ t: UnsafeMutablePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ k: Int,
@@ -156,7 +162,7 @@ public enum BatchTrends {
                 let e = y[i] - (g0 + t[i] * (g1 + t[i] * g2))
                 rss += e * e
             }
-            out.setFit(j, g0, g1, g2, covariance: g, rss: rss, raw: rss, tss: syy, jacobian: 0)
+            out.setFit(j, g0, g1, g2, covariance: g, rss: rss, extra: syy)
         }
     }
 }

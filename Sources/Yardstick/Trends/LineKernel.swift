@@ -1,0 +1,153 @@
+import Foundation
+
+/// The fast path of a batched straight line (linear, or log-linear on ln y): each series' column read four values at
+/// a time (SIMD), its sums kept in vector accumulators, so that a fit costs about what reading the column costs.
+///
+/// Per series, with t = (year − c)/s in the grid's basis and y shifted by its first observed value y₀ (so that the
+/// sums do not grow with its level):
+/// - pass 1: n = Σm, Sₜ = Σm·t, Sₜₜ = Σm·t², S = Σm·(y − y₀), Sₜᵧ = Σm·t·(y − y₀), m the mask of observed years;
+/// - b = (Sₜᵧ − Sₜ·S/n)/(Sₜₜ − Sₜ²/n), a = y₀ + S/n − b·Sₜ/n;
+/// - pass 2: RSS = Σm·(y − a − b·t)², from the residuals themselves; TSS = RSS + b²·(Sₜₜ − Sₜ²/n).
+/// A complete series keeps the grid's basis (computed once) and stores only a, b and RSS; a series with missing
+/// years is moved to its own basis (c its mean observed year, s half its observed span, as the one-series path
+/// fits it), exactly, by the affine change of t. Anything unusual (an infinite or, for the log-linear
+/// model, non-positive value, fewer than three points) goes to the general kernel (``BatchTrends/Kernel``), which
+/// gives the one-series path's reason; so do the weighted and quadratic models. The results agree with the
+/// one-series path to 1e-13 (tested) and do not depend on the threads.
+///
+/// - Complexity: O(n) per series of n years, two passes over a column that stays in L1 cache.
+final class LineKernel: @unchecked Sendable {
+    let n: Int
+    let log: Bool
+    /// The grid's years and, for complete series, its basis: c, s, and t; each padded to a multiple of four.
+    let centre: Double, scale: Double
+    let years: UnsafeMutablePointer<Double>, t: UnsafeMutablePointer<Double>
+    let tSum: Double, ttSum: Double
+    /// The grid's count, first and last years, basis and (XᵀX)⁻¹, for the series fitted on it.
+    var grid: (count: Int, first: Int, last: Int, centre: Double, scale: Double, v: [Double]) {
+        let count = Double(n), tm = tSum / count, sttc = ttSum - tSum * tm
+        return (n, n > 0 ? Int(years[0]) : 0, n > 0 ? Int(years[n - 1]) : 0, centre, scale, [1 / count + tm * tm / sttc, -tm / sttc, 1 / sttc])
+    }
+
+    init(years grid: [Double], log: Bool) {
+        n = grid.count
+        self.log = log
+        centre = n > 0 ? grid.reduce(0, +) / Double(n) : 0
+        scale = n > 0 ? max(1, (grid[n - 1] - grid[0]) / 2) : 1
+        let padded = (n + 3) & ~3
+        let y = UnsafeMutablePointer<Double>.allocate(capacity: max(padded, 4))
+        let tt = UnsafeMutablePointer<Double>.allocate(capacity: max(padded, 4))
+        var s = 0.0, ss = 0.0
+        for i in 0..<max(padded, 4) {
+            y[i] = i < n ? grid[i] : 0
+            tt[i] = i < n ? (grid[i] - centre) / scale : 0
+            if i < n { s += tt[i]; ss += tt[i] * tt[i] }
+        }
+        years = y
+        t = tt
+        tSum = s
+        ttSum = ss
+    }
+
+    deinit {
+        years.deallocate()
+        t.deallocate()
+    }
+
+    /// Fits the series `range` of the columns at `columns` (`rows` values each), each by ``fit(column:rows:scratch:into:series:)``
+    /// or, where it declines, by `otherwise`.
+    func fit(columns: UnsafePointer<Double>, _ range: Range<Int>, rows: Int, scratch: UnsafeMutablePointer<Double>,
+             into out: BatchTrendResult.Storage, otherwise: BatchTrends.Kernel) {
+        for j in range where !fit(column: columns + j * rows, rows: rows, scratch: scratch, into: out, series: j) {
+            otherwise.fit(column: columns + j * rows, rows: rows, scratch: scratch, into: out, series: j)
+        }
+    }
+
+    /// Fits series `j` (its column at `column`, `n` values) into `out`; false when the general kernel must.
+    /// `scratch` holds at least n + 4 values (the column's logarithms).
+    @inline(__always)
+    func fit(column: UnsafePointer<Double>, rows: Int, scratch: UnsafeMutablePointer<Double>,
+             into out: BatchTrendResult.Storage, series j: Int) -> Bool {
+        guard n >= 3, rows == n else { return false }
+        let years = UnsafePointer(self.years), t = UnsafePointer(self.t)
+        var y = column
+        if log {
+            for i in 0..<n {
+                let v = column[i]
+                if v.isNaN { scratch[i] = v; continue }
+                guard v > 0, v.isFinite else { return false }
+                scratch[i] = Foundation.log(v)
+            }
+            y = UnsafePointer(scratch)
+        }
+        // Pass 1: masked sums in the grid's basis, y shifted by its first observed value.
+        var first = 0
+        while first < n && y[first].isNaN { first += 1 }
+        guard first < n else { return false }
+        let y0 = y[first], whole = n & ~3
+        var k = 0.0, st = 0.0, stt = 0.0, sy = 0.0, sty = 0.0
+        do {
+            let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1), y04 = SIMD4<Double>(repeating: y0)
+            var k4 = zero, st4 = zero, stt4 = zero, sy4 = zero, sty4 = zero
+            var i = 0
+            while i < whole {
+                let v = load(y, i), seen = v .== v
+                let tm = zero.replacing(with: load(t, i), where: seen), d = zero.replacing(with: v - y04, where: seen)
+                k4 += zero.replacing(with: one, where: seen)
+                st4 += tm; stt4 += tm * tm; sy4 += d; sty4 += tm * d
+                i += 4
+            }
+            k = k4.sum(); st = st4.sum(); stt = stt4.sum(); sy = sy4.sum(); sty = sty4.sum()
+            while i < n {
+                let v = y[i]
+                if !v.isNaN { let d = v - y0; k += 1; st += t[i]; stt += t[i] * t[i]; sy += d; sty += t[i] * d }
+                i += 1
+            }
+        }
+        guard k >= 3, sy.isFinite, sty.isFinite else { return false }   // too few, or an infinite value: named there
+        let tm = st / k, sttc = stt - st * tm
+        // Observations bunched in a corner of the grid leave Sₜₜ − Sₜ²/n to cancellation: their own basis is better.
+        guard sttc > 0.01 * stt else { return false }
+        let b = (sty - st * sy / k) / sttc, a = sy / k - b * tm       // a relative to y₀, in the grid's basis
+        // Pass 2: the residuals.
+        var rss = 0.0
+        do {
+            let zero = SIMD4<Double>(repeating: 0), y04 = SIMD4<Double>(repeating: y0)
+            let a4 = SIMD4<Double>(repeating: a), b4 = SIMD4<Double>(repeating: b)
+            var r4 = zero
+            var i = 0
+            while i < whole {
+                let v = load(y, i)
+                let e = zero.replacing(with: v - y04 - a4 - b4 * load(t, i), where: v .== v)
+                r4 += e * e
+                i += 4
+            }
+            rss = r4.sum()
+            while i < n {
+                let v = y[i]
+                if !v.isNaN { let e = v - y0 - a - b * t[i]; rss += e * e }
+                i += 1
+            }
+        }
+        let jacobian = log ? k * y0 + sy : 0                       // Σ ln y, for the log-linear likelihood
+        if k == Double(n) {
+            out.setGridFit(j, y0 + a, b, rss: rss, extra: jacobian)
+            return true
+        }
+        // The series' own basis: c′ = c + s·t̄ (its mean observed year), s′ = half its observed span; there
+        // t′ = (s·t + c − c′)/s′, so γ₁′ = b·s′/s, γ₀′ = the mean of y, and Σ(t′ − t̄′)² = Sₜₜᶜ·(s/s′)².
+        var last = n - 1
+        while y[last].isNaN { last -= 1 }
+        let c = centre + scale * tm, s = max(1, (years[last] - years[first]) / 2), ratio = scale / s
+        out.setCount(j, Int(k), first: years[first], last: years[last])
+        out.setBasis(j, centre: c, scale: s)
+        out.setFit(j, y0 + sy / k, b / ratio, 0, covariance: (1 / k, 0, 0, 1 / (sttc * ratio * ratio), 0, 0),
+                   rss: rss, extra: jacobian)
+        return true
+    }
+
+    @inline(__always) private func load(_ p: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+}

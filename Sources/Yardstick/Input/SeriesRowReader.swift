@@ -1,3 +1,5 @@
+import Foundation
+
 /// A World Bank table (one whole series per row, one column per year) read block by block as ``SeriesBlock``s,
 /// so that a command that treats each series on its own (`trend --summary`) holds one block in memory, not the
 /// panel: reading, fitting and writing a 100 000-series file stays within the file's own size.
@@ -7,14 +9,24 @@
 /// counted, rows without values left out and counted, and the same errors at the same cells. A row is a series
 /// exactly when no other row has its region and indicator; a second row is an error in both readers.
 ///
+/// The file itself is read in chunks of 4 MiB that end at a line end (a chunk grows when a record does not fit, or
+/// when a quoted field runs past its end), so that memory holds a chunk and a block, whatever the file's size.
+/// Chunks are checked to be UTF-8: a file that is not (GB18030) is read whole by ``PanelReader/read(_:)`` instead,
+/// and one that stops being UTF-8 after its first chunk is an error that says which encoding to give.
+///
 /// ```swift
 /// var rows = try PanelReader().seriesRows(["WDICSV.csv"])!
 /// while let block = try rows.next() { … }       // 4096 series at a time, in file order
 /// ```
-/// - Complexity: O(file) time; memory of the file's bytes plus one block.
+/// - Complexity: O(file) time; memory of a chunk plus one block.
 public struct SeriesRowReader {
     let table: CSVTable
     var rows: CSVCursor
+    /// The file, read chunk by chunk into `buffer`: `filled` bytes of it hold data, the cursor reads up to the last
+    /// line end among them.
+    private let handle: FileHandle
+    private var buffer: OwnedBuffer<UInt8>
+    private var filled: Int, eof: Bool
     let regionC: Int, indC: Int, nameC: Int?
     /// The names of the indicators read so far (`Indicator Name`; the id where there is none).
     public private(set) var indicatorNames: [String: String] = [:]
@@ -32,9 +44,15 @@ public struct SeriesRowReader {
     public private(set) var missing = 0, emptyRows = 0, conversions = 0
     private var done = false
 
-    init(_ table: CSVTable, blockSize: Int = 4096) throws(InputError) {
+    init(_ table: CSVTable, handle: FileHandle, buffer: OwnedBuffer<UInt8>, filled: Int, eof: Bool, cut: Int,
+         blockSize: Int = 4096) throws(InputError) {
         self.table = table
-        rows = CSVCursor(dataOf: table)
+        self.handle = handle
+        self.buffer = buffer
+        self.filled = filled
+        self.eof = eof
+        rows = CSVCursor(bytes: buffer, start: table.headerEnd, end: cut, line: table.headerEndLine, delimiter: table.delimiter,
+                         file: table.file, expected: table.header.count)
         guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
             throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
         }
@@ -65,7 +83,7 @@ public struct SeriesRowReader {
         var regions: [String] = [], indicators: [String] = []
         var values = [Double](repeating: .nan, count: n * blockSize)
         var count = 0
-        while count < blockSize, try rows.next() {
+        while count < blockSize, try nextRow() {
             let regionID = names.id(rows, regionC, &regionCache), indicatorID = names.id(rows, indC, &indicatorCache)
             guard regionID != 0 else { throw bad(regionC, "a country code") }
             guard indicatorID != 0 else { throw bad(indC, "an indicator code") }
@@ -119,6 +137,86 @@ public struct SeriesRowReader {
                            values: Matrix(rows: n, columns: count, elements: values))
     }
 
+    /// The next record, reading the next chunk of the file when the cursor reaches the end of this one.
+    private mutating func nextRow() throws(InputError) -> Bool {
+        while true {
+            let start = rows.position, line = rows.nextLine
+            do {
+                if try rows.next() { return true }
+            } catch {
+                // A quoted field that runs past the chunk: read more and parse the record again.
+                guard case .unterminatedQuote = error, !eof else { throw error }
+                try refill(from: start, line: line, grow: true)
+                continue
+            }
+            if eof && rows.position >= filled { return false }
+            try refill(from: rows.position, line: rows.nextLine, grow: false)
+        }
+    }
+
+    /// Moves the unread bytes (from `start`) to the front of the buffer, reads the file on after them, and points
+    /// the cursor at the records that end there; `grow` doubles the buffer first.
+    private mutating func refill(from start: Int, line: Int, grow: Bool) throws(InputError) {
+        let keep = filled - start
+        if grow || keep > buffer.count / 2 {
+            let bigger = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: 2 * buffer.count), count: 2 * buffer.count)
+            bigger.base.update(from: buffer.base + start, count: keep)
+            buffer = bigger
+        } else if keep > 0 {
+            memmove(buffer.base, buffer.base + start, keep)
+        }
+        filled = keep
+        var cut = 0
+        repeat {
+            let (n, end) = try SeriesRowReader.read(handle, into: buffer, at: filled, file: table.file)
+            try SeriesRowReader.checkUTF8(buffer, from: filled, count: n, file: table.file, line: line)
+            filled += n
+            eof = end
+            cut = eof ? filled : SeriesRowReader.lastLineEnd(buffer, before: filled)
+            if cut == 0 && !eof {                                  // a record longer than the buffer: grow it
+                let bigger = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: 2 * buffer.count), count: 2 * buffer.count)
+                bigger.base.update(from: buffer.base, count: filled)
+                buffer = bigger
+            }
+        } while cut == 0 && !eof
+        rows = CSVCursor(bytes: buffer, start: 0, end: cut, line: line, delimiter: table.delimiter, file: table.file,
+                         expected: table.header.count)
+    }
+
+    /// Reads up to the buffer's end from `offset`: the bytes read and whether the file has ended.
+    static func read(_ handle: FileHandle, into buffer: OwnedBuffer<UInt8>, at offset: Int, file: String) throws(InputError) -> (Int, Bool) {
+        var n = 0
+        while offset + n < buffer.count {
+            let got = Glibc.read(handle.fileDescriptor, buffer.base + offset + n, buffer.count - offset - n)
+            if got < 0 { throw .unreadable(file: file, reason: String(cString: strerror(errno))) }
+            if got == 0 { return (n, true) }
+            n += got
+        }
+        return (n, false)
+    }
+
+    /// The position after the last line end before `end` (0 when there is none).
+    static func lastLineEnd(_ buffer: OwnedBuffer<UInt8>, before end: Int) -> Int {
+        var k = end
+        while k > 0 && buffer.base[k - 1] != 10 { k -= 1 }
+        return k
+    }
+
+    /// Throws when the `count` bytes from `offset` are not UTF-8 (a chunk ends at a line end, so no character is
+    /// split, except at the file's end, where a split character is an error anyway).
+    static func checkUTF8(_ buffer: OwnedBuffer<UInt8>, from offset: Int, count: Int, file: String, line: Int) throws(InputError) {
+        let raw = UnsafeRawBufferPointer(start: buffer.base + offset, count: count)
+        guard !TextDecoding.isASCII(raw) else { return }
+        // The bytes up to the last line end must be whole characters; a character cut at the chunk's end is
+        // checked with the next chunk.
+        var end = count
+        while end > 0 && raw[end - 1] != 10 { end -= 1 }
+        if end == 0 { end = count }
+        let part = UnsafeBufferPointer(start: buffer.base + offset, count: end)
+        guard String(validating: part, as: UTF8.self) == nil else { return }
+        throw .unreadable(file: file, reason: "not valid UTF-8 after line \(line), though it began as UTF-8; give --encoding gb18030 (or the file's encoding) to read it whole")
+    }
+
     /// Room for one row's plain values until their unit is settled.
     private var pendingColumns: [(column: Int, row: Int, value: Double)]
 
@@ -150,18 +248,41 @@ public struct SeriesRowReader {
 
 extension PanelReader {
     /// The data as blocks of whole series, when it can be read so: one file in the World Bank layout (given or
-    /// detected) and no metadata or region names to apply; nil otherwise (read it with ``read(_:)``).
-    public func seriesRows(_ files: [String], blockSize: Int = 4096) throws(InputError) -> SeriesRowReader? {
-        guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty else { return nil }
+    /// detected), UTF-8 in its first chunk, and no metadata or region names to apply; nil otherwise (read it with
+    /// ``read(_:)``).
+    public func seriesRows(_ files: [String], blockSize: Int = 4096, chunk: Int = 4 << 20) throws(InputError) -> SeriesRowReader? {
+        guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty, encoding != .gb18030 else { return nil }
         let file = files[0]
-        let bytes = try TextDecoding.bytes(file, encoding: encoding)
-        guard bytes.buffer.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
-        let head = String(decoding: bytes.buffer.prefix(4096), as: UTF8.self)
+        guard let handle = FileHandle(forReadingAtPath: file) else { _ = try TextDecoding.bytes(file); return nil }
+        var buffer = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: chunk), count: chunk)
+        var (filled, eof) = try SeriesRowReader.read(handle, into: buffer, at: 0, file: file)
+        // The header and any preamble must be in the first chunk: grow it until a line end follows them.
+        while !eof && SeriesRowReader.lastLineEnd(buffer, before: filled) == 0 {
+            let bigger = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: 2 * buffer.count), count: 2 * buffer.count)
+            bigger.base.update(from: buffer.base, count: filled)
+            buffer = bigger
+            let (n, end) = try SeriesRowReader.read(handle, into: buffer, at: filled, file: file)
+            filled += n; eof = end
+        }
+        var start = 0
+        if filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF { start = 3 }
+        let cut = eof ? filled : SeriesRowReader.lastLineEnd(buffer, before: filled)
+        let first = UnsafeBufferPointer(start: buffer.base + start, count: cut - start)
+        guard TextDecoding.isASCII(UnsafeRawBufferPointer(first)) || String(validating: first, as: UTF8.self) != nil else { return nil }
+        guard first.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
+        let head = String(decoding: first.prefix(4096), as: UTF8.self)
         var format = self.format
         if format == nil { format = try PanelReader.detect(head, file: file, wideColumnsGiven: regionColumn != nil) }
         guard format == .wdi else { return nil }
-        let table = try CSVTable(bytes: bytes, file: file, skippingLines: WDIReader.preambleLines(head), headerOnly: true)
-        return try SeriesRowReader(table, blockSize: blockSize)
+        if start > 0 {                                          // the data start after the byte-order mark
+            memmove(buffer.base, buffer.base + start, filled - start)
+            filled -= start
+        }
+        // The header from a copy of the chunk's whole lines (a table's bytes end where its text does).
+        let lines = eof ? filled : SeriesRowReader.lastLineEnd(buffer, before: filled)
+        let table = try CSVTable(bytes: OwnedBuffer(UnsafeBufferPointer(start: buffer.base, count: lines)), file: file,
+                                 skippingLines: WDIReader.preambleLines(head), headerOnly: true)
+        return try SeriesRowReader(table, handle: handle, buffer: buffer, filled: filled, eof: eof, cut: lines, blockSize: blockSize)
     }
 }
 

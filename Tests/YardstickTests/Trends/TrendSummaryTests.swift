@@ -20,8 +20,8 @@ struct TrendSummaryTests {
     }
 
     /// The rows streamed, `size` series a block (the first blocks, to about `limit` rows).
-    static func streamed(_ path: String, _ spec: TrendSpecification, size: Int, limit: Int = .max) throws -> [Row] {
-        var rows = try #require(try PanelReader().seriesRows([path], blockSize: size))
+    static func streamed(_ path: String, _ spec: TrendSpecification, size: Int, limit: Int = .max, chunk: Int = 4 << 20) throws -> [Row] {
+        var rows = try #require(try PanelReader().seriesRows([path], blockSize: size, chunk: chunk))
         var out: [Row] = []
         while out.count < limit, let block = try rows.next() {
             out += zip(block.regions, zip(block.indicators, spec.summarise(block, horizon: 5, levels: [80, 95]))).map { ($0, $1.0, $1.1) }
@@ -82,6 +82,8 @@ struct TrendSummaryTests {
         let reference = try Self.fromPanel(path, spec, size: 74, limit: limit)
         let streamed = try Self.streamed(path, spec, size: 37, limit: limit)
         Self.expectSame(streamed, reference)
+        // Read in chunks of 512 bytes (a record is up to 900): every chunk ends inside a record, and grows.
+        Self.expectSame(try Self.streamed(path, spec, size: 37, limit: limit, chunk: 512), reference)
         if limit == .max { #expect(streamed.count == (file.contains("pop") ? 1056 : 210)) }
     }
 
@@ -154,6 +156,22 @@ struct TrendSummaryTests {
         let message = try #require(panelError).description
         #expect(panelError == streamError)
         #expect(message.contains(first) && message.contains(second), "\(message)")
+    }
+
+    /// Quoted fields that hold line ends and run past a chunk's end, a byte-order mark, CRLF line ends: the chunks
+    /// give what the whole file gives.
+    @Test func chunksEndWhereRecordsDo() throws {
+        var text = "\u{FEFF}Country Name,Country Code,Indicator Name,Indicator Code,2001,2002,2003,2004\r\n"
+        for k in 0..<60 {
+            text += "\"Name \(k)\nwith a line end\",C\(k),\"Indicator, \"\"quoted\"\"\",X,\(k),\(k + 1).5,,\(2 * k)\r\n"
+        }
+        let path = try Self.write(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reference = try Self.fromPanel(path, TrendSpecification(.linear))
+        #expect(reference.count == 60)
+        for chunk in [64, 100, 333, 4096] {
+            Self.expectSame(try Self.streamed(path, TrendSpecification(.linear), size: 7, chunk: chunk), reference)
+        }
     }
 
     /// Only a single World Bank file without metadata streams; everything else is read whole.

@@ -37,12 +37,14 @@ struct GapCommand: ParsableCommand {
         settings.keepsPaths = false                 // the tables show no charts
         let assessments = GapAnalysis(settings: settings).assess(index, scope: scope, progress: progress.update)
         let labels = language.labels(for: index)
-        let text: String
+        let pieces: [String]
         switch format ?? OutputFormat(forOutput: output.output) {
-        case .json: text = GapRenderer.json(assessments, labels: labels).rendered() + "\n"
-        case .csv: text = GapRenderer.csv(assessments, labels: labels)
-        case .text: text = GapRenderer.text(assessments, labels: labels, method: assessment.method)
+        case .json: pieces = [GapRenderer.json(assessments, labels: labels).rendered() + "\n"]
+        case .csv: pieces = GapRenderer.csvPieces(assessments, labels: labels)
+        case .text: pieces = [GapRenderer.text(assessments, labels: labels, method: assessment.method)]
         }
-        try output.write(text, inputs: input.paths)
+        let sink = try output.sink(inputs: input.paths)
+        for piece in pieces { try sink.write(piece) }
+        try sink.finish()
     }
 }

@@ -18,6 +18,7 @@ struct YardstickCommand: ParsableCommand {
     /// Rejects an unknown subcommand before parsing, so that `yardstick nosuch --help` fails (exit 64) instead of
     /// printing the root help; scripts use that to learn which commands this build has.
     static func main() {
+        PageMemory.keepFreedMemory()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let known = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) {

@@ -41,19 +41,63 @@ public struct GapAnalysis: Sendable {
     public func assess(_ index: PanelIndex, scope: Scope = .everything,
                        progress: @escaping @Sendable (Int) -> Void = { _ in }) -> [TargetAssessment] {
         let targets = index.targets(in: scope)
-        return Parallel.map(targets.count, progress: progress) { assess(targets[$0], in: index) }
+        // In chunks: the histories (on every core), their trends fitted together (``TrendSpecification/fitAll``),
+        // then the assessments (on every core); a chunk's fits are dropped when it is done.
+        let chunk = 4096
+        return Array(unsafeUninitializedCapacity: targets.count) { buffer, initialized in
+            for start in stride(from: 0, to: targets.count, by: chunk) {
+                let part = Array(targets[start..<min(targets.count, start + chunk)])
+                let histories = Parallel.map(part.count) { k in
+                    TargetHistory(index: index, region: part[k].region, indicator: index.indicator(part[k].indicator),
+                                  targetYear: part[k].period.year)
+                }
+                let fits = fitTogether(part, histories, index)
+                Parallel.initialize(buffer.baseAddress! + start, part.count, progress: { progress(start + $0) }) { k in
+                    assess(part[k], in: index, history: histories[k], fits: fits[k])
+                }
+                initialized = start + part.count
+            }
+        }
+    }
+
+    /// The trends of many targets' histories fitted as blocks of series: the model of the settings (batched where
+    /// it is a regression model) and the weighted model of ESCAP's value. Equal to fitting each alone to 1e-12.
+    func fitTogether(_ targets: [Observation], _ histories: [TargetHistory], _ index: PanelIndex) -> [TargetTrend.Fits?] {
+        let series = zip(targets, histories).map { t, h in TargetTrend.series(h.points, index.indicator(t.indicator), settings) }
+        let fitted = series.indices.filter { series[$0] != nil }
+        guard !fitted.isEmpty else { return Array(repeating: nil, count: targets.count) }
+        var lo = Int.max, hi = Int.min
+        for k in fitted { lo = min(lo, series[k]!.years[0]); hi = max(hi, series[k]!.years.last!) }
+        let years = Array(lo...hi), n = years.count
+        var values = [Double](repeating: .nan, count: n * fitted.count)
+        for (j, k) in fitted.enumerated() {
+            for (y, v) in zip(series[k]!.years, series[k]!.values) { values[j * n + y - lo] = v }
+        }
+        let block = SeriesBlock(years: years, regions: fitted.map { targets[$0].region },
+                                indicators: fitted.map { targets[$0].indicator },
+                                values: Matrix(rows: n, columns: fitted.count, elements: values))
+        let main = TrendSpecification(settings.model).fitAll(block)
+        let weighted = TrendSpecification(.weighted).fitAll(block)
+        var out = [TargetTrend.Fits?](repeating: nil, count: targets.count)
+        for (j, k) in fitted.enumerated() { out[k] = TargetTrend.Fits(main: main[j], weighted: try? weighted[j].get()) }
+        return out
     }
 
     /// Assesses one target with the evidence of the whole index.
     public func assess(_ target: Observation, in index: PanelIndex) -> TargetAssessment {
+        assess(target, in: index, history: nil, fits: nil)
+    }
+
+    /// ``assess(_:in:)`` with the target's history and its trend's fits when they were made beforehand.
+    func assess(_ target: Observation, in index: PanelIndex, history made: TargetHistory?, fits: TargetTrend.Fits?) -> TargetAssessment {
         let indicator = index.indicator(target.indicator)
         let year = target.period.year
         var notes: [AssessmentNote] = []
         if !target.period.isAnnual { notes.append(.comparedOnYear(period: target.period)) }
         if target.stretch { notes.append(.stretchTarget) }
-        let history = TargetHistory(index: index, region: target.region, indicator: indicator, targetYear: year)
+        let history = made ?? TargetHistory(index: index, region: target.region, indicator: indicator, targetYear: year)
         notes += history.notes
-        let trend = TargetTrend(history: history.points, indicator: indicator, year: year, settings: settings)
+        let trend = TargetTrend(history: history.points, indicator: indicator, year: year, settings: settings, fits: fits)
         notes += trend.notes
 
         if case let .relative(to) = target.qualifier {
@@ -156,7 +200,8 @@ public struct GapAnalysis: Sendable {
     ///
     /// - Complexity: O(k) for the k records of the series.
     static func trackRecord(_ target: Observation, indicator: Indicator, index: PanelIndex, settings: GapSettings) -> TrackRecord? {
-        guard let s = index.series(region: target.region, indicator: target.indicator) else { return nil }
+        guard let s = index.series(region: target.region, indicator: target.indicator),
+              index.hasTarget(s, before: target.period.year) else { return nil }
         var actuals: [Int: Double] = [:]
         for p in index.historyPoints(s) { actuals[p.year] = p.value }
         let earlier = index.points(s).filter { $0.kind == .target && $0.year < target.period.year }

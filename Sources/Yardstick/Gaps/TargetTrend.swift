@@ -11,20 +11,38 @@ struct TargetTrend {
     var path: TrendPath?
     var notes: [AssessmentNote] = []
 
-    init(history: [HistoryPoint], indicator: Indicator, year: Int, settings: GapSettings) {
+    /// The fits a trend uses, when they were made beforehand (a batch of targets fitted together).
+    struct Fits {
+        var main: Result<TrendFit, TrendError>
+        var weighted: TrendFit?
+    }
+
+    /// The bounds of the logit scale a share is projected on, when it is (``GapSettings/logitForShares``).
+    static func logitBounds(_ history: [HistoryPoint], _ indicator: Indicator, _ settings: GapSettings) -> ClosedRange<Double>? {
+        guard settings.logitForShares, indicator.kind == .share, let b = indicator.bounds, b.lowerBound.isFinite, b.upperBound.isFinite,
+              history.allSatisfy({ $0.value > b.lowerBound && $0.value < b.upperBound }) else { return nil }
+        return b
+    }
+
+    /// The series the trend fits (on the logit scale where a share is projected on it); nil with fewer than three
+    /// points, when no model is fitted.
+    static func series(_ history: [HistoryPoint], _ indicator: Indicator, _ settings: GapSettings) -> Series? {
+        guard history.count >= 3 else { return nil }
+        let bounds = logitBounds(history, indicator, settings)
+        return Series(region: "", indicator: indicator.id, years: history.map(\.year),
+                      values: history.map { y in bounds.map { log((y.value - $0.lowerBound) / ($0.upperBound - y.value)) } ?? y.value })
+    }
+
+    /// The trend of `history` for a target in `year`; `fits` are the fits of ``series(_:_:_:)`` when they were made
+    /// beforehand (otherwise they are made here).
+    init(history: [HistoryPoint], indicator: Indicator, year: Int, settings: GapSettings, fits: Fits? = nil) {
         guard !history.isEmpty else { return }
-        var bounds: ClosedRange<Double>?
-        if settings.logitForShares, indicator.kind == .share, let b = indicator.bounds, b.lowerBound.isFinite, b.upperBound.isFinite,
-           history.allSatisfy({ $0.value > b.lowerBound && $0.value < b.upperBound }) {
-            bounds = b
-        }
-        func forward(_ y: Double) -> Double { bounds.map { log((y - $0.lowerBound) / ($0.upperBound - y)) } ?? y }
+        let bounds = TargetTrend.logitBounds(history, indicator, settings)
         func back(_ z: Double) -> Double { bounds.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) / (1 + exp(-z)) } ?? z }
         func back(_ i: PredictionInterval) -> PredictionInterval { PredictionInterval(level: i.level, lower: back(i.lower), upper: back(i.upper)) }
-        let series = Series(region: "", indicator: indicator.id, years: history.map(\.year), values: history.map { forward($0.value) })
-        if history.count >= 3 {
+        if let series = TargetTrend.series(history, indicator, settings) {
             do throws(TrendError) {
-                let fit = try TrendSpecification(settings.model).fit(series)
+                let fit = try (fits?.main ?? Result { () throws(TrendError) -> TrendFit in try TrendSpecification(settings.model).fit(series) }).get()
                 let f = fit.forecast(year: year, levels: settings.levels)
                 let wide = fit.forecast(year: year, levels: [95]).intervals[0]
                 let sd = (back(wide.upper) - back(wide.lower)) / (2 * Normal.quantile(0.975))
@@ -44,7 +62,7 @@ struct TargetTrend {
             } catch {
                 notes.append(.noTrend(error))
             }
-            if let w = try? TrendSpecification(.weighted).fit(series) {
+            if let w = fits.map({ $0.weighted }) ?? (try? TrendSpecification(.weighted).fit(series)) {
                 weightedValue = back(w.forecast(year: year, levels: []).mean)
             }
         }

@@ -281,6 +281,18 @@ extension PanelIndex {
     /// - Complexity: O(k) for its k records.
     func points(_ s: Int) -> [Point] { rows[entries[s].rows].map(point) }
 
+    /// Whether series `s` has a target for a year before `year` (without making its points).
+    ///
+    /// - Complexity: O(k) for its k records.
+    func hasTarget(_ s: Int, before year: Int) -> Bool {
+        let t = panel.table, table = storage.rows
+        for k in entries[s].rows {
+            let r = t.records[Int(table[k])]
+            if r.year < year && t.attributes[id: r.attributes].kind == .target { return true }
+        }
+        return false
+    }
+
     /// The yearly history of series `s`, one point a year.
     func historyPoints(_ s: Int) -> [Point] { historyRows[entries[s].history].map(point) }
 }

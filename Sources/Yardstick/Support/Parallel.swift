@@ -12,8 +12,21 @@ enum Parallel {
                                  progress: (@Sendable (Int) -> Void)? = nil,
                                  _ body: @escaping @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
+        // The results are made in the array's own storage: nothing is copied afterwards.
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialize(buffer.baseAddress!, count, chunk: chunk, threads: threads, progress: progress, body)
+            initialized = count
+        }
+    }
+
+    /// ``map(_:chunk:threads:progress:_:)`` into uninitialised memory the caller owns: item i at `items + i`.
+    static func initialize<T: Sendable>(_ items: UnsafeMutablePointer<T>, _ count: Int, chunk: Int = 64,
+                                        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                        progress: (@Sendable (Int) -> Void)? = nil,
+                                        _ body: @escaping @Sendable (Int) -> T) {
+        guard count > 0 else { return }
         let chunk = max(1, chunk), chunks = (count + chunk - 1) / chunk
-        let slots = Slots<T>(count)
+        let slots = Slots<T>(items)
         let work: @Sendable (Int) -> Void = { c in
             let range = (c * chunk)..<min(count, (c + 1) * chunk)
             for i in range { (slots.items + i).initialize(to: body(i)) }
@@ -28,17 +41,13 @@ enum Parallel {
                 for c in 0..<chunks { work(c) }
             }
         }
-        let out = Array(UnsafeBufferPointer(start: slots.items, count: count))
-        slots.items.deinitialize(count: count)
-        slots.items.deallocate()
-        return out
     }
 
-    /// Room for the results, each written once by the thread of its chunk.
+    /// The results' storage, each item written once by the thread of its chunk.
     private final class Slots<T>: @unchecked Sendable {
         let items: UnsafeMutablePointer<T>
         var done = 0
         let lock = NSLock()
-        init(_ n: Int) { items = .allocate(capacity: n) }
+        init(_ items: UnsafeMutablePointer<T>) { self.items = items }
     }
 }

@@ -78,14 +78,19 @@ public struct BatchTrendResult: Sendable {
     /// Series `j` as a ``TrendFit``, equal to the one-series path's for its observed years; nil without a fit.
     public func fit(_ j: Int) -> TrendFit? {
         guard let st = state(j), let (logLik, aicc) = likelihood(j) else { return nil }
-        let n = years.count
-        var observedYears: [Int] = [], fitted: [Double] = []
-        for i in 0..<n where !values[i, j].isNaN {
-            observedYears.append(years[i])
-            let t = (Double(years[i]) - st.centre) / st.scale
-            var v = 0.0, pw = 1.0
-            for g in st.gamma { v += g * pw; pw *= t }
-            fitted.append(model == .loglinear ? exp(v) : v)
+        let n = years.count, onGrid = storage.status[j] == Storage.Status.fittedOnGrid.rawValue
+        // A complete series' years are the grid's (shared, not copied).
+        var observedYears: [Int] = onGrid ? years : [], fitted: [Double] = []
+        fitted.reserveCapacity(storage.counts(j).count)
+        if !onGrid { observedYears.reserveCapacity(storage.counts(j).count) }
+        let g0 = st.gamma[0], g1 = st.gamma[1], g2 = st.gamma.count > 2 ? st.gamma[2] : 0
+        values.elements.withUnsafeBufferPointer { v in
+            for i in 0..<n where !v[j * n + i].isNaN {
+                if !onGrid { observedYears.append(years[i]) }
+                let t = (Double(years[i]) - st.centre) / st.scale
+                let f = g0 + t * (g1 + t * g2)
+                fitted.append(model == .loglinear ? exp(f) : f)
+            }
         }
         let lastT = (Double(observedYears[observedYears.count - 1]) - st.centre) / st.scale
         return TrendFit(

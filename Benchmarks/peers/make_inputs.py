@@ -6,7 +6,7 @@ import sys, tempfile
 from pathlib import Path
 import numpy as np
 
-VERSION = "2"
+VERSION = "3"
 folder = Path(tempfile.gettempdir()) / "yardstick-bench"
 
 
@@ -51,7 +51,47 @@ def targets_100k(path):
             f.write(f"C{row // 400:03d},IND.{row % 400},2026,{v[row]:.2f},target\n")
 
 
-FILES = {"long_1m.csv": long_1m, "wdi_100k.csv": wdi_100k, "targets_100k.csv": targets_100k}
+def sdmx_1m(path):
+    """The values of long_1m.csv as SDMX-CSV 1.0: a dataflow, frequency, area, indicator, period, value and
+    status column; 1 000 000 rows."""
+    rng = np.random.default_rng(11)
+    r, i, y = np.meshgrid(np.arange(1000), np.arange(40), np.arange(1990, 2015), indexing="ij")
+    v = rng.uniform(0, 1000, r.size)
+    with open(path, "w") as f:
+        f.write("DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n")
+        for a, b, c, d in zip(r.ravel(), i.ravel(), y.ravel(), v):
+            f.write(f"BENCH:DF(1.0),A,R{a},I{b},{c},{d:.4f},A\n")
+
+
+def eurostat_1m(path):
+    """The values of long_1m.csv as Eurostat's TSV: 40 000 rows (1000 areas x 40 indicators), 25 year columns,
+    a twentieth of the cells flagged (`123.4 p`), a tenth missing (`:`)."""
+    rng = np.random.default_rng(11)
+    v = rng.uniform(0, 1000, (40_000, 25))
+    flag = np.random.default_rng(14).uniform(0, 1, (40_000, 25))
+    with open(path, "w") as f:
+        f.write("freq,unit,indic,geo\\TIME_PERIOD\t" + "\t".join(f"{y} " for y in range(1990, 2015)) + "\n")
+        for row in range(40_000):
+            a, b = row // 40, row % 40
+            cells = [":" if flag[row, k] < 0.1 else f"{v[row, k]:.4f} p" if flag[row, k] > 0.95 else f"{v[row, k]:.4f}"
+                     for k in range(25)]
+            f.write(f"A,PC,I{b},R{a}\t" + "\t".join(cells) + "\n")
+
+
+def wide_1m(path):
+    """The values of long_1m.csv as a tidy wide table: 25 000 rows (1000 regions x 25 years), 40 indicator
+    columns."""
+    rng = np.random.default_rng(11)
+    v = rng.uniform(0, 1000, (1000, 40, 25))
+    with open(path, "w") as f:
+        f.write("region,year," + ",".join(f"I{b}" for b in range(40)) + "\n")
+        for a in range(1000):
+            for k, y in enumerate(range(1990, 2015)):
+                f.write(f"R{a},{y}," + ",".join(f"{x:.4f}" for x in v[a, :, k]) + "\n")
+
+
+FILES = {"long_1m.csv": long_1m, "wdi_100k.csv": wdi_100k, "targets_100k.csv": targets_100k, "sdmx_1m.csv": sdmx_1m,
+         "eurostat_1m.tsv": eurostat_1m, "wide_1m.csv": wide_1m}
 
 if __name__ == "__main__":
     folder.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,30 @@ def wdi_to_long():
     return m
 
 
+def eurostat_to_long():
+    """Eurostat's TSV as pandas users read it: split the dimension column, strip the flags, melt."""
+    d = pd.read_csv(folder / "eurostat_1m.tsv", sep="\t", dtype=str)
+    first = d.columns[0]
+    dims = d[first].str.split(",", expand=True)
+    dims.columns = first.split("\\")[0].split(",")
+    m = pd.concat([dims, d.drop(columns=first)], axis=1).melt(id_vars=list(dims.columns), var_name="year")
+    m["value"] = pd.to_numeric(m["value"].str.replace(r"\s*[a-z]+$", "", regex=True).str.strip().replace(":", None))
+    return m.dropna(subset=["value"])
+
+
+def wide_to_long():
+    d = pd.read_csv(folder / "wide_1m.csv")
+    m = d.melt(id_vars=["region", "year"], var_name="indicator").dropna(subset=["value"])
+    assert not m.duplicated(["region", "indicator", "year"]).any()
+    return m
+
+
 CASES = {
+    "ReadSDMX1mValues": lambda: pd.read_csv(folder / "sdmx_1m.csv"),
+    "ReadEurostat1mValues": lambda: pd.read_csv(folder / "eurostat_1m.tsv", sep="\t"),
+    "ReadEurostat1mValues (pandas + flags + melt)": eurostat_to_long,
+    "ReadWide1mValues": lambda: pd.read_csv(folder / "wide_1m.csv"),
+    "ReadWide1mValues (pandas + melt)": wide_to_long,
     "ReadLongCSV1mRows": lambda: pd.read_csv(folder / "long_1m.csv"),
     "ReadLongCSV1mRows (pandas + checks)": long_with_checks,
     "ReadWDIWide100kRows": lambda: pd.read_csv(folder / "wdi_100k.csv"),

@@ -13,9 +13,15 @@ func readingBenchmarks() {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
         maxDuration: .seconds(20), maxIterations: 10)
-    for (name, file) in [("ReadLongCSV1mRows", "long_1m.csv"), ("ReadWDIWide100kRows", "wdi_100k.csv")] {
+    // The same 1 000 000 values in the long, SDMX, Eurostat and tidy wide layouts, and the World Bank file.
+    var wide = PanelReader()
+    wide.regionColumn = "region"
+    wide.periodColumn = "year"
+    for (name, file, reader) in [("ReadLongCSV1mRows", "long_1m.csv", PanelReader()), ("ReadWDIWide100kRows", "wdi_100k.csv", PanelReader()),
+                                 ("ReadSDMX1mValues", "sdmx_1m.csv", PanelReader()), ("ReadEurostat1mValues", "eurostat_1m.tsv", PanelReader()),
+                                 ("ReadWide1mValues", "wide_1m.csv", wide)] {
         Benchmark(name, configuration: configuration) { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try PanelReader().read([BenchFiles.path(file)])) }
+            for _ in benchmark.scaledIterations { blackHole(try reader.read([BenchFiles.path(file)])) }
         }
     }
 }

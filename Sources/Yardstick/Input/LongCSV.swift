@@ -54,7 +54,7 @@ public enum LongCSV {
 
         static func observations(rows: Int, columns: Int) -> Int { rows }
 
-        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore, settings: Void = ()) throws(InputError) {
             self.table = table
             self.rows = rows
             builder = PanelBuilder(file: table.file, records: records)

@@ -110,22 +110,24 @@ public struct PanelReader: Sendable {
         switch format {
         case .long: return try PartedReading.read(LongCSV.Reader.self, bytes: bytes, file: file)
         case .wdi: return try PartedReading.read(WDIReader.Reader.self, bytes: bytes, file: file, skip: WDIReader.preambleLines(head))
-        case .sdmx: return try SDMXReader.read(dataTable(bytes, file))
-        case .eurostat: return try EurostatReader.read(dataTable(bytes, file, delimiter: "\t"))
+        case .sdmx: return try PartedReading.read(SDMXReader.Reader.self, bytes: bytes, file: file)
+        case .eurostat: return try PartedReading.read(EurostatReader.Reader.self, bytes: bytes, file: file, delimiter: "\t")
         case .wide:
             guard let regionColumn, let periodColumn else {
                 throw .unreadable(file: file, reason: "the wide format needs --region-column and --period-column")
             }
-            return try WideReader.read(dataTable(bytes, file), regionColumn: regionColumn,
-                                       periodColumn: periodColumn, indicatorColumns: indicatorColumns)
+            let head = try CSVTable(bytes: bytes, file: file, headerOnly: true)
+            if indicatorColumns == nil {                // the number columns guessed from the first rows, if right
+                let guess = try WideReader.Columns(head, regionColumn: regionColumn, periodColumn: periodColumn,
+                                                   indicatorColumns: nil, sample: 1000)
+                if let panel = try? PartedReading.read(WideReader.Reader.self, bytes: bytes, file: file, settings: guess) {
+                    return panel
+                }
+            }
+            let columns = try WideReader.Columns(head, regionColumn: regionColumn, periodColumn: periodColumn,
+                                                 indicatorColumns: indicatorColumns)
+            return try PartedReading.read(WideReader.Reader.self, bytes: bytes, file: file, settings: columns)
         }
-    }
-
-    /// A data file's table, which must have a row below its header.
-    private func dataTable(_ bytes: OwnedBuffer<UInt8>, _ file: String, delimiter: Character? = nil) throws(InputError) -> CSVTable {
-        let table = try CSVTable(bytes: bytes, file: file, delimiter: delimiter)
-        guard table.rowCount > 0 else { throw .empty(file: file) }
-        return table
     }
 
     /// The format of a text, from its first lines.

@@ -3,8 +3,10 @@ import Foundation
 
 /// A reader of a format whose rows are independent, so that a large file can be read in two parts at once.
 protocol PartReader {
+    /// What the caller decides for the whole file (the columns of a wide table), the same for every part.
+    associatedtype Settings: Sendable = Void
     /// Starts reading the records of `rows` under the header of `table` into `records` (empty, sized).
-    init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError)
+    init(_ table: CSVTable, rows: CSVCursor, records: RecordStore, settings: Settings) throws(InputError)
     /// The header (and the file name).
     var table: CSVTable { get }
     /// The records, streamed (after ``readRows()``, where they ended).
@@ -26,17 +28,22 @@ extension PartReader {
     func bad(_ c: Int, _ expected: String) -> InputError { cell(c).invalid(expected: expected) }
 
     /// Reads the data of `table` (read in full) in one pass.
-    static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        try read(table, rows: CSVCursor(dataOf: table), expected: table.rowCount)
+    static func read(_ table: CSVTable, settings: Settings) throws(InputError) -> Panel {
+        try read(table, rows: CSVCursor(dataOf: table), expected: table.rowCount, settings: settings)
     }
 
     /// Reads `rows` under the header of `table`, in one pass; `expected` rows size the storage.
-    static func read(_ table: CSVTable, rows: CSVCursor, expected: Int) throws(InputError) -> Panel {
-        var r = try Self(table, rows: rows, records: RecordStore(capacity: observations(rows: expected, columns: table.header.count)))
+    static func read(_ table: CSVTable, rows: CSVCursor, expected: Int, settings: Settings) throws(InputError) -> Panel {
+        var r = try Self(table, rows: rows, records: RecordStore(capacity: observations(rows: expected, columns: table.header.count)),
+                         settings: settings)
         try r.readRows()
         guard r.rows.records > 0 else { throw .empty(file: table.file) }
         return try r.finish()
     }
+}
+
+extension PartReader where Settings == Void {
+    static func read(_ table: CSVTable) throws(InputError) -> Panel { try read(table, settings: ()) }
 }
 
 /// Reads a file with a streaming reader, and a large file in two parts on two cores: the bytes are split at the
@@ -77,11 +84,18 @@ enum PartedReading {
     }
 
     static func read<R: PartReader>(_ reader: R.Type, bytes: OwnedBuffer<UInt8>, file: String, skip: Int = 0,
-                                    delimiter: Character? = nil) throws(InputError) -> Panel {
+                                    delimiter: Character? = nil) throws(InputError) -> Panel where R.Settings == Void {
+        try read(reader, bytes: bytes, file: file, skip: skip, delimiter: delimiter, settings: ())
+    }
+
+    /// ``read(_:bytes:file:skip:delimiter:)`` for a reader that takes settings.
+    static func read<R: PartReader>(_ reader: R.Type, bytes: OwnedBuffer<UInt8>, file: String, skip: Int = 0,
+                                    delimiter: Character? = nil, settings: R.Settings) throws(InputError) -> Panel {
         let head = try CSVTable(bytes: bytes, file: file, delimiter: delimiter, skippingLines: skip, headerOnly: true)
         let columns = head.header.count, n = bytes.count
         func onePass() throws(InputError) -> Panel {
-            try R.read(head, rows: CSVCursor(dataOf: head), expected: estimatedRows(bytes, from: head.headerEnd, to: n))
+            try R.read(head, rows: CSVCursor(dataOf: head), expected: estimatedRows(bytes, from: head.headerEnd, to: n),
+                       settings: settings)
         }
         guard n >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return try onePass() }
         var split = max(n / 2, head.headerEnd)
@@ -98,7 +112,7 @@ enum PartedReading {
             R.observations(rows: estimatedRows(bytes, from: cut, to: n), columns: columns)))
         guard case (var a, let b)? = both({ k throws(InputError) -> R in
             let rows = k == 0 ? CSVCursor(dataOf: head, end: cut) : CSVCursor(partOf: head, start: cut, end: n)
-            var r = try R(head, rows: rows, records: stores.take(k))
+            var r = try R(head, rows: rows, records: stores.take(k), settings: settings)
             try r.readRows()
             return r
         }), a.rows.position == cut, a.absorb(b, lineOffset: a.rows.nextLine - 1) else { return try onePass() }

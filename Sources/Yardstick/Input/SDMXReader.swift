@@ -4,6 +4,9 @@
 /// The region is the `REF_AREA` (or `GEO`, `COUNTRY`, `AREA`) dimension; the indicator is the remaining dimensions'
 /// codes joined by `.` (attributes such as `OBS_STATUS`, `UNIT_MULT`, `DECIMALS` and `UNIT_MEASURE` are not
 /// dimensions; `UNIT_MEASURE` becomes the unit).
+///
+/// Read as the long format is (``PartedReading``: a large file in two parts on two cores, each row parsed while its
+/// bytes are in cache): a row makes a string only for a code the file has not had before.
 public enum SDMXReader {
     static let structural: Set<String> = ["DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "ACTION", "TIME_PERIOD", "OBS_VALUE"]
     static let attributes: Set<String> = ["OBS_STATUS", "OBS_FLAG", "OBS_CONF", "CONF_STATUS", "UNIT_MULT", "DECIMALS",
@@ -18,36 +21,113 @@ public enum SDMXReader {
         return t
     }
 
-    public static func read(_ table: CSVTable) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file)
-        let upper = table.header.map { code($0).uppercased() }
-        func col(_ name: String) -> Int? { upper.firstIndex(of: name) }
-        guard let timeC = col("TIME_PERIOD") else { throw .missingColumn(file: table.file, name: "TIME_PERIOD", header: table.header) }
-        guard let valueC = col("OBS_VALUE") else { throw .missingColumn(file: table.file, name: "OBS_VALUE", header: table.header) }
-        guard let regionC = regionNames.lazy.compactMap(col).first else {
-            throw .missingColumn(file: table.file, name: "REF_AREA", header: table.header)
-        }
-        let unitC = col("UNIT_MEASURE") ?? col("UNIT")
-        let dims = upper.indices.filter { !structural.contains(upper[$0]) && !attributes.contains(upper[$0]) && $0 != regionC }
-        for row in table.rows {
-            let f = row.fields
-            func bad(_ c: Int, _ expected: String) -> InputError {
-                .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c], expected: expected)
+    public static func read(_ table: CSVTable) throws(InputError) -> Panel { try Reader.read(table) }
+
+    /// The state of reading one SDMX table (or a part of one).
+    ///
+    /// - Complexity: O(rows); a row whose codes repeat codes seen before makes no string.
+    struct Reader: PartReader {
+        let table: CSVTable
+        var rows: CSVCursor
+        let timeC: Int, valueC: Int, regionC: Int, unitC: Int?
+        /// The dimension columns that make the indicator.
+        let dims: [Int]
+        var builder: PanelBuilder
+        var caches: [FieldCache]
+        /// The code of each cell text, both by string number (`CHN: China` → `CHN`).
+        var codes: [Int32: Int32] = [:]
+        /// The last row's dimension codes and their indicator; indicators by their codes.
+        var lastDims: [Int32], lastIndicator: Int32 = -1
+        var indicators: [[Int32]: Int32] = [:]
+        /// The last unit cell (by string number) and its code.
+        var lastUnit: (text: Int32, code: Int32) = (-1, 0)
+        let valueName: Int32
+
+        static func observations(rows: Int, columns: Int) -> Int { rows }
+
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore, settings: Void = ()) throws(InputError) {
+            self.table = table
+            self.rows = rows
+            builder = PanelBuilder(file: table.file, records: records)
+            let upper = table.header.map { SDMXReader.code($0).uppercased() }
+            func col(_ name: String) -> Int? { upper.firstIndex(of: name) }
+            guard let timeC = col("TIME_PERIOD") else { throw .missingColumn(file: table.file, name: "TIME_PERIOD", header: table.header) }
+            guard let valueC = col("OBS_VALUE") else { throw .missingColumn(file: table.file, name: "OBS_VALUE", header: table.header) }
+            guard let regionC = SDMXReader.regionNames.lazy.compactMap(col).first else {
+                throw .missingColumn(file: table.file, name: "REF_AREA", header: table.header)
             }
-            let region = code(f[regionC])
-            guard !region.isEmpty else { throw bad(regionC, "an area code") }
-            guard let period = Period(f[timeC]) else { throw bad(timeC, "a period such as 2023, 2023-Q1 or 2023-01") }
-            let indicator = dims.isEmpty ? "OBS_VALUE" : dims.map { code(f[$0]) }.joined(separator: ".")
-            switch NumberText.parse(f[valueC]) {
-            case let .number(x, magnitude, _):
-                let unit = Units.attach(magnitude: magnitude, to: unitC.map { code(f[$0]) } ?? "")
-                let o = Observation(region: region, indicator: indicator, period: period, value: x, unit: unit)
-                let uc = unitC ?? valueC
-                try b.add(o, line: row.line, unitCell: .init(file: table.file, line: row.line, column: uc + 1, name: table.header[uc], text: f[uc]))
-            case .missing: b.missing()
-            case .invalid: throw bad(valueC, "a number or empty")
+            self.timeC = timeC
+            self.valueC = valueC
+            self.regionC = regionC
+            unitC = col("UNIT_MEASURE") ?? col("UNIT")
+            dims = upper.indices.filter { !SDMXReader.structural.contains(upper[$0]) && !SDMXReader.attributes.contains(upper[$0]) && $0 != regionC }
+            caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
+            lastDims = [Int32](repeating: -1, count: dims.count)
+            valueName = builder.intern("OBS_VALUE")
+        }
+
+        mutating func readRows() throws(InputError) {
+            while try rows.next() { try read() }
+        }
+
+        /// The string number of the code in column `c` of the current row.
+        @inline(__always) mutating func code(_ c: Int) -> Int32 {
+            let text = caches[c].id(rows, c, &builder)
+            if let known = codes[text] { return known }
+            let string = builder.panel.table.strings[id: text]
+            let code = string.contains(": ") ? builder.intern(SDMXReader.code(string)) : text
+            codes[text] = code
+            return code
+        }
+
+        mutating func read() throws(InputError) {
+            let region = code(regionC)
+            guard region != 0 else { throw bad(regionC, "an area code") }
+            guard let period = FastParse.year(rows.raw(timeC)) ?? Period(rows.text(timeC)) else {
+                throw bad(timeC, "a period such as 2023, 2023-Q1 or 2023-01")
+            }
+            var indicator = valueName
+            if !dims.isEmpty {
+                var same = true
+                for (k, c) in dims.enumerated() {
+                    let d = code(c)
+                    if d != lastDims[k] { lastDims[k] = d; same = false }
+                }
+                if !same || lastIndicator < 0 {
+                    if let known = indicators[lastDims] { lastIndicator = known } else {
+                        let strings = builder.panel.table.strings
+                        lastIndicator = builder.intern(lastDims.map { strings[id: $0] }.joined(separator: "."))
+                        indicators[lastDims] = lastIndicator
+                    }
+                }
+                indicator = lastIndicator
+            }
+            var unit: Int32 = 0
+            if let unitC {
+                let text = caches[unitC].id(rows, unitC, &builder)
+                if text != lastUnit.text { lastUnit = (text, code(unitC)) }
+                unit = lastUnit.code
+            }
+            var value: Double
+            if let fast = FastParse.number(rows.raw(valueC)) { value = fast } else {
+                switch NumberText.parse(rows.text(valueC)) {
+                case let .number(x, magnitude, _):
+                    value = x
+                    if magnitude != nil {
+                        unit = builder.intern(Units.attach(magnitude: magnitude, to: builder.panel.table.strings[id: unit]))
+                    }
+                case .missing: builder.missing(); return
+                case .invalid: throw bad(valueC, "a number or empty")
+                }
+            }
+            if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
+                                          value: value, unit: unit, line: rows.line) {
+                throw conflict.error(at: cell(unitC ?? valueC))
             }
         }
-        return try b.finish()
+
+        mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool { builder.absorb(other.builder, lineOffset: lineOffset) }
+
+        func finish() throws(InputError) -> Panel { try builder.finish() }
     }
 }

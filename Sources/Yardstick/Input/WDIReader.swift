@@ -30,7 +30,7 @@ public enum WDIReader {
 
         static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 4, 1) }
 
-        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore) throws(InputError) {
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore, settings: Void = ()) throws(InputError) {
             self.table = table
             self.rows = rows
             builder = PanelBuilder(file: table.file, records: records)

@@ -1,50 +1,128 @@
 /// A tidy wide table: one row per region and period, one column per indicator (like gapminder). The region and
 /// period columns are named by the caller; the indicator columns too, or by default every other column whose
 /// values are all numbers or missing. Cells of columns left out are counted in ``Panel/skipped``.
+///
+/// Read as the long format is (``PartedReading``). Choosing the columns by default reads the columns whose first
+/// thousand cells are numbers (a text column such as a continent's is known from its first cell); a later cell
+/// that is not a number makes the reader look at every cell first (``numericColumns(_:region:period:rows:)``) and
+/// read again, so that the result is always that of the columns whose every cell is a number.
 public enum WideReader {
+    /// The columns of a wide table, resolved against its header.
+    struct Columns: Sendable {
+        let region: Int, period: Int
+        let indicators: [Int]
+
+        /// The columns named by the caller, the indicators by default every number column (``numericColumns``), or,
+        /// with `sample`, every column whose first `sample` cells are numbers: a guess that reading confirms (a
+        /// cell that is not a number is then an error, and the caller looks at every cell instead).
+        init(_ table: CSVTable, regionColumn: String, periodColumn: String, indicatorColumns: [String]?,
+             sample: Int? = nil) throws(InputError) {
+            region = try table.column(regionColumn)
+            period = try table.column(periodColumn)
+            if let indicatorColumns {
+                var chosen: [Int] = []
+                for name in indicatorColumns { chosen.append(try table.column(name)) }
+                indicators = chosen
+            } else {
+                indicators = try WideReader.numericColumns(table, region: region, period: period, rows: sample)
+            }
+        }
+    }
+
     public static func read(_ table: CSVTable, regionColumn: String, periodColumn: String,
                             indicatorColumns: [String]? = nil) throws(InputError) -> Panel {
-        var b = PanelBuilder(file: table.file)
-        let r = try table.column(regionColumn), p = try table.column(periodColumn)
-        var chosen: [Int] = []
-        if let indicatorColumns {
-            for name in indicatorColumns { chosen.append(try table.column(name)) }
-        } else {
-            chosen = table.header.indices.filter { c in
-                c != r && c != p && table.rows.allSatisfy { row in
-                    if case .invalid = NumberText.parse(row.fields[c]) { return false }
-                    return true
+        try Reader.read(table, settings: Columns(table, regionColumn: regionColumn, periodColumn: periodColumn,
+                                                 indicatorColumns: indicatorColumns))
+    }
+
+    /// The columns other than the region and period whose every cell (of the first `rows` rows, if given) is a
+    /// number or missing, in order.
+    ///
+    /// - Complexity: O(cells), one pass; a column is no longer looked at after its first cell that is not a number.
+    static func numericColumns(_ table: CSVTable, region: Int, period: Int, rows limit: Int? = nil) throws(InputError) -> [Int] {
+        var candidate = table.header.indices.map { $0 != region && $0 != period }
+        var rows = CSVCursor(dataOf: table)
+        while rows.records < limit ?? .max, try rows.next() {
+            for c in candidate.indices where candidate[c] {
+                let f = rows.raw(c)
+                if f.isEmpty || FastParse.number(f) != nil { continue }
+                if case .invalid = NumberText.parse(rows.text(c)) { candidate[c] = false }
+            }
+        }
+        return candidate.indices.filter { candidate[$0] }
+    }
+
+    /// The state of reading one wide table (or a part of one).
+    ///
+    /// - Complexity: O(cells).
+    struct Reader: PartReader {
+        let table: CSVTable
+        var rows: CSVCursor
+        let columns: Columns
+        /// The indicators' string numbers, column by column of `columns.indicators`.
+        let names: [Int32]
+        var builder: PanelBuilder
+        var regionCache = FieldCache()
+        /// Rows read (the cells of the columns left out are counted from them).
+        var count = 0
+
+        static func observations(rows: Int, columns: Int) -> Int { rows * max(columns - 2, 1) }
+
+        init(_ table: CSVTable, rows: CSVCursor, records: RecordStore, settings: Columns) throws(InputError) {
+            self.table = table
+            self.rows = rows
+            columns = settings
+            var builder = PanelBuilder(file: table.file, records: records)
+            names = settings.indicators.map { builder.intern(table.header[$0]) }
+            self.builder = builder
+        }
+
+        mutating func readRows() throws(InputError) {
+            while try rows.next() { try read() }
+        }
+
+        mutating func read() throws(InputError) {
+            count += 1
+            let region = regionCache.id(rows, columns.region, &builder)
+            guard region != 0 else { throw bad(columns.region, "a region name") }
+            guard let period = FastParse.year(rows.raw(columns.period)) ?? Period(NumberText.halfWidth(rows.text(columns.period))) else {
+                throw bad(columns.period, "a year (2023), quarter (2023-Q1) or month (2023-01)")
+            }
+            let code = ObservationTable.code(period)
+            for (k, c) in columns.indicators.enumerated() {
+                var value: Double, unit: Int32 = 0
+                let f = rows.raw(c)
+                if let fast = FastParse.number(f) { value = fast } else if f.isEmpty { builder.missing(); continue } else {
+                    switch NumberText.parse(rows.text(c)) {
+                    case let .number(x, magnitude, percent):
+                        value = x
+                        unit = builder.intern(percent ? "%" : Units.attach(magnitude: magnitude, to: ""))
+                    case .missing: builder.missing(); continue
+                    case .invalid: throw bad(c, "a number or empty")
+                    }
+                }
+                if let conflict = builder.add(region: region, indicator: names[k], period: code, value: value, unit: unit,
+                                              line: rows.line) {
+                    throw conflict.error(at: cell(c))
                 }
             }
         }
-        let leftOut = table.header.count - 2 - chosen.count
-        b.skip(leftOut * table.rows.count)
-        if leftOut > 0 {
-            let names = table.header.indices.filter { $0 != r && $0 != p && !chosen.contains($0) }.map { table.header[$0] }
-            b.warn(.columnsNotRead(file: table.file, columns: names, cells: leftOut * table.rows.count))
+
+        mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
+            count += other.count
+            return builder.absorb(other.builder, lineOffset: lineOffset)
         }
-        for row in table.rows {
-            let f = row.fields
-            let region = f[r].trimmingCharacters(in: .whitespaces)
-            guard !region.isEmpty else {
-                throw .invalidCell(file: table.file, line: row.line, column: r + 1, columnName: table.header[r], found: f[r], expected: "a region name")
+
+        func finish() throws(InputError) -> Panel {
+            var b = builder
+            let leftOut = table.header.count - 2 - columns.indicators.count
+            b.skip(leftOut * count)
+            if leftOut > 0 {
+                let names = table.header.indices.filter { $0 != columns.region && $0 != columns.period && !columns.indicators.contains($0) }
+                    .map { table.header[$0] }
+                b.warn(.columnsNotRead(file: table.file, columns: names, cells: leftOut * count))
             }
-            guard let period = Period(NumberText.halfWidth(f[p])) else {
-                throw .invalidCell(file: table.file, line: row.line, column: p + 1, columnName: table.header[p], found: f[p],
-                                   expected: "a year (2023), quarter (2023-Q1) or month (2023-01)")
-            }
-            for c in chosen {
-                switch NumberText.parse(f[c]) {
-                case let .number(x, magnitude, percent):
-                    let unit = percent ? "%" : Units.attach(magnitude: magnitude, to: "")
-                    let o = Observation(region: region, indicator: table.header[c], period: period, value: x, unit: unit)
-                    try b.add(o, line: row.line, unitCell: .init(file: table.file, line: row.line, column: c + 1, name: table.header[c], text: f[c]))
-                case .missing: b.missing()
-                case .invalid:
-                    throw .invalidCell(file: table.file, line: row.line, column: c + 1, columnName: table.header[c], found: f[c], expected: "a number or empty")
-                }
-            }
+            return try b.finish()
         }
-        return try b.finish()
     }
 }

@@ -62,28 +62,24 @@ public struct PanelSummary: Sendable {
         skippedByOption = panel.skipped
         warnings = panel.warnings
         // One pass over the records, by string number: what each attributes number means is worked out once.
-        struct Tally { var regions = Set<Int32>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first = Int32.max, last = Int32.min }
+        // Tallies in an array by indicator number, changed in place (records of interleaved indicators, as a
+        // Eurostat table gives, would otherwise copy a tally's set of regions at every change).
+        struct Tally { var regions = Set<Int32>(), values = 0, bounds = 0, targets = 0, preliminary = 0; var first = Int32.max, last = Int32.min
+                       var lastRegion: Int32 = -1 }
         let kinds = table.attributes.values.map(\.kind)
         let points = table.attributes.values.indices.map { table.isHistoryPoint(attributes: Int32($0)) }
-        var tallies: [Int32: Tally] = [:]
-        var current: Int32 = -1, tally = Tally(), lastRegion: Int32 = -1
+        var tallies = [Tally](repeating: Tally(), count: table.strings.count)
         for r in table.records where keep(r) {
-            if r.indicator != current {
-                if current >= 0 { tallies[current] = tally }
-                current = r.indicator
-                tally = tallies[current] ?? Tally()
-                lastRegion = -1
-            }
-            if r.region != lastRegion { tally.regions.insert(r.region); lastRegion = r.region }
+            let i = Int(r.indicator)
+            if r.region != tallies[i].lastRegion { tallies[i].regions.insert(r.region); tallies[i].lastRegion = r.region }
             let a = Int(r.attributes)
-            if kinds[a] == .target { tally.targets += 1 } else if points[a] { tally.values += 1 } else { tally.bounds += 1 }
-            if kinds[a] == .preliminary { tally.preliminary += 1 }
-            tally.first = min(tally.first, r.period)
-            tally.last = max(tally.last, r.period)
+            if kinds[a] == .target { tallies[i].targets += 1 } else if points[a] { tallies[i].values += 1 } else { tallies[i].bounds += 1 }
+            if kinds[a] == .preliminary { tallies[i].preliminary += 1 }
+            tallies[i].first = min(tallies[i].first, r.period)
+            tallies[i].last = max(tallies[i].last, r.period)
         }
-        if current >= 0 { tallies[current] = tally }
         coverage = ids.map { id in
-            let t = table.strings[id].flatMap { tallies[$0] } ?? Tally()
+            let t = table.strings[id].map { tallies[Int($0)] } ?? Tally()
             let seen = t.first <= t.last
             return Coverage(indicator: panel.indicator(id), regions: t.regions.count, values: t.values, bounds: t.bounds,
                             targets: t.targets, preliminary: t.preliminary,

@@ -78,6 +78,26 @@ struct FormatReadersTests {
         #expect(p.observations[0].unit == "PC_GDP")
     }
 
+    /// Eurostat cells: what each means (a value, missing, or an error), whether read by the fast path from the
+    /// bytes or by the general one. nil: missing; .nan: an error naming the cell.
+    static let eurostatCells: [(String, Double?)] = [
+        ("1.5", 1.5), (" 1.5 ", 1.5), ("1.5 p", 1.5), ("1.5  pe", 1.5), ("-2 b ", -2), ("1,234 e", 1234), ("2e3", 2000),
+        (":", nil), (": ", nil), (" : c", nil), (":  cd", nil), (": c ", nil),
+        (":c", .nan), (": 5", .nan), ("1.5p", .nan), ("1 e f", .nan), ("e", .nan), ("", nil), ("x", .nan),
+    ]
+
+    @Test(arguments: eurostatCells)
+    func eurostatCell(_ c: (String, Double?)) throws {
+        let text = "freq,unit,geo\\TIME_PERIOD\t2021\nA,PC,DE\t\(c.0)\n"
+        let read = Result { try self.read(text, file: "t.tsv") }
+        switch (c.1, read) {
+        case (nil, .success(let p)): #expect(p.observations.isEmpty && p.missingValues == 1)
+        case (let x?, .success(let p)) where !x.isNaN: #expect(p.observations.map(\.value) == [x])
+        case (let x?, .failure(let e)) where x.isNaN: #expect("\(e)".contains("t.tsv:2:2"))
+        default: Issue.record("cell '\(c.0)': \(read)")
+        }
+    }
+
     @Test func wideTableOnGapminder() throws {
         var r = PanelReader()
         r.regionColumn = "country"; r.periodColumn = "year"; r.indicatorColumns = ["lifeExp", "pop", "gdpPercap"]
@@ -96,6 +116,26 @@ struct FormatReadersTests {
         #expect(p.indicatorIDs == ["a", "b"])
         #expect(p.skipped == 2)
         #expect(p.missingValues == 1)
+    }
+
+    /// A column whose first thousand cells are numbers and a later one is not is still left out, as one whose
+    /// first cell is text: the guess from the first rows is only kept when every cell bears it out.
+    @Test func wideColumnWithTextAfterTheFirstThousandRowsIsLeftOut() throws {
+        let rows = (0..<1500).map { k in "R\(k / 10),\(2000 + k % 10),\(k),\(k == 1200 ? "n/a (see note)" : String(k)),\(k % 7)%" }
+        let p = try read("region,year,a,b,c\n" + rows.joined(separator: "\n") + "\n") {
+            $0.regionColumn = "region"; $0.periodColumn = "year"
+        }
+        #expect(p.indicatorIDs == ["a", "c"])
+        #expect(p.skipped == 1500)
+        #expect(p.warnings == [.columnsNotRead(file: "t.csv", columns: ["b"], cells: 1500)])
+        #expect(p.observations.count == 3000)
+        #expect(p.indicators["c"]?.unit == "%")
+        // A cell that is not a number in a column named by the caller is an error at its line and column.
+        #expect(throws: InputError.self) {
+            try read("region,year,a,b,c\n" + rows.joined(separator: "\n") + "\n") {
+                $0.regionColumn = "region"; $0.periodColumn = "year"; $0.indicatorColumns = ["a", "b"]
+            }
+        }
     }
 
     @Test(arguments: [

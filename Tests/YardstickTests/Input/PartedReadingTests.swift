@@ -92,4 +92,68 @@ struct PartedReadingTests {
         #expect(a.missingValues == b.missingValues && a.missingValues == 4000 * 64 / 5)
         #expect(a.indicators["IND.7"]?.name == "Indicator 7" && b.indicators["IND.7"]?.name == "Indicator 7")
     }
+
+    /// Eurostat, SDMX and wide tables of over 1 MiB, with flags, labels, magnitude words and missing cells, give in
+    /// two parts what one pass gives; the values checked are those the generators wrote.
+    @Test func sdmxInPartsEqualsOnePass() throws {
+        var lines = ["DATAFLOW;FREQ;REF_AREA;INDICATOR;TIME_PERIOD;OBS_VALUE;UNIT_MEASURE;OBS_STATUS"]
+        for k in 0..<40_000 {
+            let value = k % 11 == 0 ? "" : k == 39_999 ? "2万" : String(Double(k % 1000) / 4)
+            lines.append("ESTAT:X(1.0);A;R\(k / 400): Region \(k / 400);I\(k / 25 % 16);\(1990 + k % 25);\(value);EUR;A")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > PartedReading.minimumBytes)
+        let a = try SDMXReader.read(CSVTable(bytes: bytes(text), file: "s.csv"))
+        let b = try PartedReading.read(SDMXReader.Reader.self, bytes: bytes(text), file: "s.csv")
+        #expect(Array(a.observations) == Array(b.observations))
+        #expect(a.missingValues == b.missingValues && a.missingValues == (40_000 + 10) / 11)
+        // Row k = 1 (line 3): R0, indicator A.I0, 1991, 0.25 EUR.
+        #expect(b.observations.first { $0.line == 3 }.map { [$0.region, $0.indicator, $0.period.description, "\($0.value)", $0.unit] }
+                == ["R0", "A.I0", "1991", "0.25", "EUR"])
+        // The last row's 2万 EUR is converted to the indicator's unit, EUR, and the conversion is reported.
+        #expect(b.indicators["A.I15"]?.unit == "EUR" && b.observations.last?.value == 20_000)
+        #expect(a.warnings == b.warnings && b.warnings.contains { if case .unitsConverted = $0 { true } else { false } })
+    }
+
+    @Test func eurostatInPartsEqualsOnePass() throws {
+        var lines = ["freq,unit,na_item,geo\\TIME_PERIOD\t" + (1990..<2015).map { "\($0) " }.joined(separator: "\t")]
+        for r in 0..<8000 {
+            let cells = (0..<25).map { y in (r + y) % 7 == 0 ? ": c" : (r + y) % 5 == 0 ? "\(r % 100).5 p" : "\(r * 25 + y)" }
+            lines.append("A,PC_GDP,B\(r % 30),G\(r / 30)\t" + cells.joined(separator: "\t"))
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > PartedReading.minimumBytes)
+        let a = try EurostatReader.read(CSVTable(bytes: bytes(text), file: "e.tsv", delimiter: "\t"))
+        let b = try PartedReading.read(EurostatReader.Reader.self, bytes: bytes(text), file: "e.tsv", delimiter: "\t")
+        #expect(Array(a.observations) == Array(b.observations))
+        #expect(a.missingValues == b.missingValues)
+        #expect(b.missingValues == (0..<8000).reduce(0) { n, r in n + (0..<25).filter { (r + $0) % 7 == 0 }.count })
+        // Row r = 7999, year 2014 (y = 24): (7999 + 24) % 7 = 1, % 5 = 3: the plain number 7999 × 25 + 24.
+        let last = b.observations.last!
+        #expect([last.region, last.indicator, last.period.description, last.unit] == ["G266", "PC_GDP.B19", "2014", "PC_GDP"])
+        #expect(last.value == 199_999)
+        // Row r = 1, 1994 (y = 4): (1 + 4) % 5 = 0, flagged: 1.5 p.
+        #expect(b.observations.first { $0.region == "G0" && $0.indicator == "PC_GDP.B1" && $0.period == .year(1994) }?.value == 1.5)
+    }
+
+    @Test func wideInPartsEqualsOnePass() throws {
+        var lines = ["country,year,continent," + (0..<30).map { "x\($0)" }.joined(separator: ",")]
+        for r in 0..<6000 {
+            let cells = (0..<30).map { c in (r + c) % 9 == 0 ? "" : c == 29 ? "\(r % 10)%" : "\(r * 30 + c)" }
+            lines.append("Country \(r / 25),\(1990 + r % 25),Asia," + cells.joined(separator: ","))
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > PartedReading.minimumBytes)
+        let table = try CSVTable(bytes: bytes(text), file: "w.csv", headerOnly: true)
+        let columns = try WideReader.Columns(table, regionColumn: "country", periodColumn: "year", indicatorColumns: nil)
+        #expect(columns.indicators == Array(3..<33))              // continent is text
+        let a = try WideReader.read(CSVTable(bytes: bytes(text), file: "w.csv"), regionColumn: "country", periodColumn: "year")
+        let b = try PartedReading.read(WideReader.Reader.self, bytes: bytes(text), file: "w.csv", settings: columns)
+        #expect(Array(a.observations) == Array(b.observations))
+        #expect(a.skipped == 6000 && b.skipped == 6000)
+        #expect(a.warnings == b.warnings && b.warnings.count == 1)
+        #expect(b.indicators["x29"]?.unit == "%")
+        #expect(b.observations.first { $0.region == "Country 239" && $0.indicator == "x28" && $0.period == .year(2014) }?.value
+                == Double(5999 * 30 + 28))
+    }
 }

@@ -23,6 +23,8 @@ final class LineKernel: @unchecked Sendable {
     let centre: Double, scale: Double
     let years: UnsafeMutablePointer<Double>, t: UnsafeMutablePointer<Double>
     let tSum: Double, ttSum: Double
+    /// 1/s, and the grid's 1/n and 1/Sₜₜᶜ (0 when Sₜₜᶜ is not above 1% of Sₜₜ: then the masked fit declines too).
+    let inverseScale: Double, gridInverses: (count: Double, centredSquares: Double)
     /// The grid's count, first and last years, basis and (XᵀX)⁻¹, for the series fitted on it.
     var grid: (count: Int, first: Int, last: Int, centre: Double, scale: Double, v: [Double]) {
         let count = Double(n), tm = tSum / count, sttc = ttSum - tSum * tm
@@ -37,16 +39,27 @@ final class LineKernel: @unchecked Sendable {
         let padded = (n + 3) & ~3
         let y = UnsafeMutablePointer<Double>.allocate(capacity: max(padded, 4))
         let tt = UnsafeMutablePointer<Double>.allocate(capacity: max(padded, 4))
-        var s = 0.0, ss = 0.0
         for i in 0..<max(padded, 4) {
             y[i] = i < n ? grid[i] : 0
             tt[i] = i < n ? (grid[i] - centre) / scale : 0
-            if i < n { s += tt[i]; ss += tt[i] * tt[i] }
         }
+        // Σt and Σt² summed exactly as pass 1 sums them for a complete column (four lanes, then the rest), so that
+        // a complete series gives the same bits whichever pass fits it.
+        var s4 = SIMD4<Double>(repeating: 0), ss4 = s4, i = 0
+        while i < n & ~3 {
+            let v = UnsafeRawPointer(tt + i).loadUnaligned(as: SIMD4<Double>.self)
+            s4 += v; ss4 += v * v
+            i += 4
+        }
+        var s = s4.sum(), ss = ss4.sum()
+        while i < n { s += tt[i]; ss += tt[i] * tt[i]; i += 1 }
         years = y
         t = tt
         tSum = s
         ttSum = ss
+        inverseScale = 1 / scale
+        let rk = 1 / Double(max(n, 1)), sttc = ss - s * (s * rk)
+        gridInverses = (rk, sttc > 0.01 * ss ? 1 / sttc : 0)
     }
 
     deinit {
@@ -55,27 +68,106 @@ final class LineKernel: @unchecked Sendable {
     }
 
     /// Fits the series `range` of the columns at `columns` (`rows` values each), each by ``fit(column:rows:scratch:into:series:)``
-    /// or, where it declines, by `otherwise`.
+    /// or, where it declines, by `otherwise`. A series that follows a complete one is first tried as complete
+    /// (``fitComplete(column:rows:scratch:into:series:)``, without masks); either way a complete series gives the
+    /// same bits, so the result does not depend on where a chunk starts.
     func fit(columns: UnsafePointer<Double>, _ range: Range<Int>, rows: Int, scratch: UnsafeMutablePointer<Double>,
              into out: BatchTrendResult.Storage, otherwise: BatchTrends.Kernel) {
-        for j in range where !fit(column: columns + j * rows, rows: rows, scratch: scratch, into: out, series: j) {
-            otherwise.fit(column: columns + j * rows, rows: rows, scratch: scratch, into: out, series: j)
+        var complete = true
+        for j in range {
+            let column = columns + j * rows
+            if complete && fitComplete(column: column, rows: rows, scratch: scratch, into: out, series: j) { continue }
+            switch fit(column: column, rows: rows, scratch: scratch, into: out, series: j) {
+            case .complete: complete = true
+            case .gaps: complete = false
+            case .declined:
+                complete = false
+                otherwise.fit(column: column, rows: rows, scratch: scratch, into: out, series: j)
+            }
         }
     }
 
-    /// Fits series `j` (its column at `column`, `n` values) into `out`; false when the general kernel must.
-    /// `scratch` holds at least n + 4 values (the column's logarithms).
+    /// A complete series (no missing value, every value finite and, for the log-linear model, positive) fitted on
+    /// the grid's basis with the grid's Σt and Σt²: pass 1 sums only y and t·y. False, and nothing written, for any
+    /// other series.
+    @inline(__always)
+    func fitComplete(column: UnsafePointer<Double>, rows: Int, scratch: UnsafeMutablePointer<Double>,
+                     into out: BatchTrendResult.Storage, series j: Int) -> Bool {
+        guard n >= 3, rows == n else { return false }
+        let t = UnsafePointer(self.t)
+        var y = column
+        if log {
+            for i in 0..<n {
+                let v = column[i]
+                guard v > 0, v.isFinite else { return false }           // also NaN
+                scratch[i] = Foundation.log(v)
+            }
+            y = UnsafePointer(scratch)
+        }
+        let y0 = y[0], whole = n & ~3
+        var sy = 0.0, sty = 0.0
+        do {
+            let y04 = SIMD4<Double>(repeating: y0)
+            var sy4 = SIMD4<Double>(repeating: 0), sty4 = sy4
+            var i = 0
+            while i < whole {
+                let d = load(y, i) - y04
+                sy4 += d; sty4 += load(t, i) * d
+                i += 4
+            }
+            sy = sy4.sum(); sty = sty4.sum()
+            while i < n { let d = y[i] - y0; sy += d; sty += t[i] * d; i += 1 }
+        }
+        guard sy.isFinite, sty.isFinite else { return false }       // a missing or infinite value
+        // The grid's 1/n, t̄ and 1/Sₜₜᶜ, computed once as pass 1 of the masked fit computes them for a complete column.
+        let st = tSum, rk = gridInverses.count, tm = st * rk, rs = gridInverses.centredSquares
+        guard rs > 0 else { return false }
+        let b = (sty - st * sy * rk) * rs, a = sy * rk - b * tm
+        let k = Double(n)
+        let rss = residuals(y, y0: y0, a: a, b: b)
+        out.setGridFit(j, y0 + a, b, rss: rss, extra: log ? k * y0 + sy : 0)
+        return true
+    }
+
+    /// RSS = Σm·(y − y₀ − a − b·t)² over the observed years (pass 2).
+    @inline(__always)
+    private func residuals(_ y: UnsafePointer<Double>, y0: Double, a: Double, b: Double) -> Double {
+        let t = UnsafePointer(self.t), whole = n & ~3
+        let zero = SIMD4<Double>(repeating: 0), y04 = SIMD4<Double>(repeating: y0)
+        let a4 = SIMD4<Double>(repeating: a), b4 = SIMD4<Double>(repeating: b)
+        var r4 = zero
+        var i = 0
+        while i < whole {
+            let v = load(y, i)
+            let e = zero.replacing(with: v - y04 - a4 - b4 * load(t, i), where: v .== v)
+            r4 += e * e
+            i += 4
+        }
+        var rss = r4.sum()
+        while i < n {
+            let v = y[i]
+            if !v.isNaN { let e = v - y0 - a - b * t[i]; rss += e * e }
+            i += 1
+        }
+        return rss
+    }
+
+    /// What ``fit(column:rows:scratch:into:series:)`` did with a series.
+    enum Outcome { case complete, gaps, declined }
+
+    /// Fits series `j` (its column at `column`, `n` values) into `out`, with masks for missing years; declines
+    /// when the general kernel must. `scratch` holds at least n + 4 values (the column's logarithms).
     @inline(__always)
     func fit(column: UnsafePointer<Double>, rows: Int, scratch: UnsafeMutablePointer<Double>,
-             into out: BatchTrendResult.Storage, series j: Int) -> Bool {
-        guard n >= 3, rows == n else { return false }
+             into out: BatchTrendResult.Storage, series j: Int) -> Outcome {
+        guard n >= 3, rows == n else { return .declined }
         let years = UnsafePointer(self.years), t = UnsafePointer(self.t)
         var y = column
         if log {
             for i in 0..<n {
                 let v = column[i]
                 if v.isNaN { scratch[i] = v; continue }
-                guard v > 0, v.isFinite else { return false }
+                guard v > 0, v.isFinite else { return .declined }
                 scratch[i] = Foundation.log(v)
             }
             y = UnsafePointer(scratch)
@@ -83,7 +175,7 @@ final class LineKernel: @unchecked Sendable {
         // Pass 1: masked sums in the grid's basis, y shifted by its first observed value.
         var first = 0
         while first < n && y[first].isNaN { first += 1 }
-        guard first < n else { return false }
+        guard first < n else { return .declined }
         let y0 = y[first], whole = n & ~3
         var k = 0.0, st = 0.0, stt = 0.0, sy = 0.0, sty = 0.0
         do {
@@ -104,46 +196,29 @@ final class LineKernel: @unchecked Sendable {
                 i += 1
             }
         }
-        guard k >= 3, sy.isFinite, sty.isFinite else { return false }   // too few, or an infinite value: named there
-        let tm = st / k, sttc = stt - st * tm
+        guard k >= 3, sy.isFinite, sty.isFinite else { return .declined }   // too few, or an infinite value: named there
+        // Two divisions, 1/n and 1/Sₜₜᶜ, each used several times (a chain of divisions cost a third of the time).
+        let rk = 1 / k, tm = st * rk, sttc = stt - st * tm
         // Observations bunched in a corner of the grid leave Sₜₜ − Sₜ²/n to cancellation: their own basis is better.
-        guard sttc > 0.01 * stt else { return false }
-        let b = (sty - st * sy / k) / sttc, a = sy / k - b * tm       // a relative to y₀, in the grid's basis
-        // Pass 2: the residuals.
-        var rss = 0.0
-        do {
-            let zero = SIMD4<Double>(repeating: 0), y04 = SIMD4<Double>(repeating: y0)
-            let a4 = SIMD4<Double>(repeating: a), b4 = SIMD4<Double>(repeating: b)
-            var r4 = zero
-            var i = 0
-            while i < whole {
-                let v = load(y, i)
-                let e = zero.replacing(with: v - y04 - a4 - b4 * load(t, i), where: v .== v)
-                r4 += e * e
-                i += 4
-            }
-            rss = r4.sum()
-            while i < n {
-                let v = y[i]
-                if !v.isNaN { let e = v - y0 - a - b * t[i]; rss += e * e }
-                i += 1
-            }
-        }
+        guard sttc > 0.01 * stt else { return .declined }
+        let rs = 1 / sttc
+        let b = (sty - st * sy * rk) * rs, a = sy * rk - b * tm       // a relative to y₀, in the grid's basis
+        let rss = residuals(y, y0: y0, a: a, b: b)
         let jacobian = log ? k * y0 + sy : 0                       // Σ ln y, for the log-linear likelihood
         if k == Double(n) {
             out.setGridFit(j, y0 + a, b, rss: rss, extra: jacobian)
-            return true
+            return .complete
         }
         // The series' own basis: c′ = c + s·t̄ (its mean observed year), s′ = half its observed span; there
         // t′ = (s·t + c − c′)/s′, so γ₁′ = b·s′/s, γ₀′ = the mean of y, and Σ(t′ − t̄′)² = Sₜₜᶜ·(s/s′)².
         var last = n - 1
         while y[last].isNaN { last -= 1 }
-        let c = centre + scale * tm, s = max(1, (years[last] - years[first]) / 2), ratio = scale / s
+        let c = centre + scale * tm, s = max(1, (years[last] - years[first]) / 2), ratio = s * inverseScale   // s′/s
         out.setCount(j, Int(k), first: years[first], last: years[last])
         out.setBasis(j, centre: c, scale: s)
-        out.setFit(j, y0 + sy / k, b / ratio, 0, covariance: (1 / k, 0, 0, 1 / (sttc * ratio * ratio), 0, 0),
+        out.setFit(j, y0 + sy * rk, b * ratio, 0, covariance: (rk, 0, 0, rs * ratio * ratio, 0, 0),
                    rss: rss, extra: jacobian)
-        return true
+        return .gaps
     }
 
     @inline(__always) private func load(_ p: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {

@@ -17,7 +17,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "Yardstick", dependencies: ["COpenBLAS"]),
+        .target(name: "CKernels"),
+        .target(name: "Yardstick", dependencies: ["COpenBLAS", "CKernels"]),
         .target(name: "YardstickReport", dependencies: ["Yardstick"]),
         .executableTarget(
             name: "YardstickCLI",

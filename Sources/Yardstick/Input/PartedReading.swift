@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// A reader of a format whose rows are independent, so that a large file can be read in two parts at once.
-protocol PartReader {
+protocol PartReader: SendableMetatype {
     /// What the caller decides for the whole file (the columns of a wide table), the same for every part.
     associatedtype Settings: Sendable = Void
     /// Starts reading the records of `rows` under the header of `table` into `records` (empty, sized).

@@ -178,17 +178,17 @@ public struct BatchTrendResult: Sendable {
             self[1, j] = value
         }
 
-        func setCount(_ j: Int, _ n: Int, first: Double, last: Double) {
+        @inline(__always) func setCount(_ j: Int, _ n: Int, first: Double, last: Double) {
             ints[j] = Int32(n); ints[series + j] = Int32(first); ints[2 * series + j] = Int32(last)
         }
 
-        func setBasis(_ j: Int, centre c: Double, scale s: Double) {
+        @inline(__always) func setBasis(_ j: Int, centre c: Double, scale s: Double) {
             self[centre, j] = c
             self[scale, j] = s
         }
 
         /// A fit in the series' own basis (set with ``setBasis(_:centre:scale:)`` and ``setCount(_:_:first:last:)``).
-        func setFit(_ j: Int, _ g0: Double, _ g1: Double, _ g2: Double,
+        @inline(__always) func setFit(_ j: Int, _ g0: Double, _ g1: Double, _ g2: Double,
                     covariance v: (Double, Double, Double, Double, Double, Double),
                     rss r: Double, extra x: Double) {
             self[0, j] = g0; self[1, j] = g1

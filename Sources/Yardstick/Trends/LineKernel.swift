@@ -1,13 +1,14 @@
 import Foundation
 
 /// The fast path of a batched straight line (linear, or log-linear on ln y): each series' column read four values at
-/// a time (SIMD), its sums kept in vector accumulators, so that a fit costs about what reading the column costs.
+/// a time (``LineSums``: AVX2 where the processor has it), its sums kept in vector accumulators, so that a fit costs
+/// little more than reading the column.
 ///
 /// Per series, with t = (year − c)/s in the grid's basis and y shifted by its first observed value y₀ (so that the
 /// sums do not grow with its level):
 /// - pass 1: n = Σm, Sₜ = Σm·t, Sₜₜ = Σm·t², S = Σm·(y − y₀), Sₜᵧ = Σm·t·(y − y₀), m the mask of observed years;
 /// - b = (Sₜᵧ − Sₜ·S/n)/(Sₜₜ − Sₜ²/n), a = y₀ + S/n − b·Sₜ/n;
-/// - pass 2: RSS = Σm·(y − a − b·t)², from the residuals themselves; TSS = RSS + b²·(Sₜₜ − Sₜ²/n).
+/// - pass 2: RSS = Σm·(y − (y₀ + a) − b·t)², from the residuals themselves; TSS = RSS + b²·(Sₜₜ − Sₜ²/n).
 /// A complete series keeps the grid's basis (computed once) and stores only a, b and RSS; a series with missing
 /// years is moved to its own basis (c its mean observed year, s half its observed span, as the one-series path
 /// fits it), exactly, by the affine change of t. Anything unusual (an infinite or, for the log-linear
@@ -43,16 +44,13 @@ final class LineKernel: @unchecked Sendable {
             y[i] = i < n ? grid[i] : 0
             tt[i] = i < n ? (grid[i] - centre) / scale : 0
         }
-        // Σt and Σt² summed exactly as pass 1 sums them for a complete column (four lanes, then the rest), so that
-        // a complete series gives the same bits whichever pass fits it.
-        var s4 = SIMD4<Double>(repeating: 0), ss4 = s4, i = 0
-        while i < n & ~3 {
-            let v = UnsafeRawPointer(tt + i).loadUnaligned(as: SIMD4<Double>.self)
-            s4 += v; ss4 += v * v
-            i += 4
-        }
-        var s = s4.sum(), ss = ss4.sum()
-        while i < n { s += tt[i]; ss += tt[i] * tt[i]; i += 1 }
+        // Σt and Σt² summed by the masked pass itself over a complete column (the years), so that a complete series
+        // gives the same bits whichever pass fits it.
+        let count = grid.count, sums = UnsafeMutablePointer<Double>.allocate(capacity: 5)
+        sums.initialize(repeating: 0, count: 5)
+        if count > 0 { LineSums.masked(y, tt, count, y0: grid[0], into: sums) }
+        let s = sums[1], ss = sums[2]
+        sums.deallocate()
         years = y
         t = tt
         tSum = s
@@ -104,59 +102,25 @@ final class LineKernel: @unchecked Sendable {
             }
             y = UnsafePointer(scratch)
         }
-        let y0 = y[0], whole = n & ~3
-        var sy = 0.0, sty = 0.0
-        do {
-            let y04 = SIMD4<Double>(repeating: y0)
-            var sy4 = SIMD4<Double>(repeating: 0), sty4 = sy4
-            var i = 0
-            while i < whole {
-                let d = load(y, i) - y04
-                sy4 += d; sty4 += load(t, i) * d
-                i += 4
-            }
-            sy = sy4.sum(); sty = sty4.sum()
-            while i < n { let d = y[i] - y0; sy += d; sty += t[i] * d; i += 1 }
-        }
+        let y0 = y[0], sums = scratch + n
+        LineSums.complete(y, t, n, y0: y0, into: sums)
+        let sy = sums[0], sty = sums[1]
         guard sy.isFinite, sty.isFinite else { return false }       // a missing or infinite value
         // The grid's 1/n, t̄ and 1/Sₜₜᶜ, computed once as pass 1 of the masked fit computes them for a complete column.
         let st = tSum, rk = gridInverses.count, tm = st * rk, rs = gridInverses.centredSquares
         guard rs > 0 else { return false }
         let b = (sty - st * sy * rk) * rs, a = sy * rk - b * tm
         let k = Double(n)
-        let rss = residuals(y, y0: y0, a: a, b: b)
+        let rss = LineSums.rss(y, t, n, c0: y0 + a, b: b)
         out.setGridFit(j, y0 + a, b, rss: rss, extra: log ? k * y0 + sy : 0)
         return true
-    }
-
-    /// RSS = Σm·(y − y₀ − a − b·t)² over the observed years (pass 2).
-    @inline(__always)
-    private func residuals(_ y: UnsafePointer<Double>, y0: Double, a: Double, b: Double) -> Double {
-        let t = UnsafePointer(self.t), whole = n & ~3
-        let zero = SIMD4<Double>(repeating: 0), y04 = SIMD4<Double>(repeating: y0)
-        let a4 = SIMD4<Double>(repeating: a), b4 = SIMD4<Double>(repeating: b)
-        var r4 = zero
-        var i = 0
-        while i < whole {
-            let v = load(y, i)
-            let e = zero.replacing(with: v - y04 - a4 - b4 * load(t, i), where: v .== v)
-            r4 += e * e
-            i += 4
-        }
-        var rss = r4.sum()
-        while i < n {
-            let v = y[i]
-            if !v.isNaN { let e = v - y0 - a - b * t[i]; rss += e * e }
-            i += 1
-        }
-        return rss
     }
 
     /// What ``fit(column:rows:scratch:into:series:)`` did with a series.
     enum Outcome { case complete, gaps, declined }
 
     /// Fits series `j` (its column at `column`, `n` values) into `out`, with masks for missing years; declines
-    /// when the general kernel must. `scratch` holds at least n + 4 values (the column's logarithms).
+    /// when the general kernel must. `scratch` holds at least n + 5 values (the column's logarithms, then the sums).
     @inline(__always)
     func fit(column: UnsafePointer<Double>, rows: Int, scratch: UnsafeMutablePointer<Double>,
              into out: BatchTrendResult.Storage, series j: Int) -> Outcome {
@@ -176,26 +140,9 @@ final class LineKernel: @unchecked Sendable {
         var first = 0
         while first < n && y[first].isNaN { first += 1 }
         guard first < n else { return .declined }
-        let y0 = y[first], whole = n & ~3
-        var k = 0.0, st = 0.0, stt = 0.0, sy = 0.0, sty = 0.0
-        do {
-            let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1), y04 = SIMD4<Double>(repeating: y0)
-            var k4 = zero, st4 = zero, stt4 = zero, sy4 = zero, sty4 = zero
-            var i = 0
-            while i < whole {
-                let v = load(y, i), seen = v .== v
-                let tm = zero.replacing(with: load(t, i), where: seen), d = zero.replacing(with: v - y04, where: seen)
-                k4 += zero.replacing(with: one, where: seen)
-                st4 += tm; stt4 += tm * tm; sy4 += d; sty4 += tm * d
-                i += 4
-            }
-            k = k4.sum(); st = st4.sum(); stt = stt4.sum(); sy = sy4.sum(); sty = sty4.sum()
-            while i < n {
-                let v = y[i]
-                if !v.isNaN { let d = v - y0; k += 1; st += t[i]; stt += t[i] * t[i]; sy += d; sty += t[i] * d }
-                i += 1
-            }
-        }
+        let y0 = y[first], sums = scratch + n
+        LineSums.masked(y, t, n, y0: y0, into: sums)
+        let k = sums[0], st = sums[1], stt = sums[2], sy = sums[3], sty = sums[4]
         guard k >= 3, sy.isFinite, sty.isFinite else { return .declined }   // too few, or an infinite value: named there
         // Two divisions, 1/n and 1/Sₜₜᶜ, each used several times (a chain of divisions cost a third of the time).
         let rk = 1 / k, tm = st * rk, sttc = stt - st * tm
@@ -203,7 +150,7 @@ final class LineKernel: @unchecked Sendable {
         guard sttc > 0.01 * stt else { return .declined }
         let rs = 1 / sttc
         let b = (sty - st * sy * rk) * rs, a = sy * rk - b * tm       // a relative to y₀, in the grid's basis
-        let rss = residuals(y, y0: y0, a: a, b: b)
+        let rss = LineSums.rss(y, t, n, c0: y0 + a, b: b)
         let jacobian = log ? k * y0 + sy : 0                       // Σ ln y, for the log-linear likelihood
         if k == Double(n) {
             out.setGridFit(j, y0 + a, b, rss: rss, extra: jacobian)
@@ -221,8 +168,5 @@ final class LineKernel: @unchecked Sendable {
         return .gaps
     }
 
-    @inline(__always) private func load(_ p: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {
-        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
-    }
 
 }

@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -18,7 +19,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "CKernels"),
-        .target(name: "Yardstick", dependencies: ["COpenBLAS", "CKernels"]),
+        .target(name: "Yardstick", dependencies: ["COpenBLAS", "CKernels", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "YardstickReport", dependencies: ["Yardstick"]),
         .executableTarget(
             name: "YardstickCLI",

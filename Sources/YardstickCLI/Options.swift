@@ -52,6 +52,9 @@ struct DataInputOptions: ParsableArguments {
     @Option(help: "Wide tables: the indicator columns, comma-separated (default: every other numeric column).")
     var indicatorColumns: String?
 
+    @Option(help: "Excel workbooks (.xlsx): the sheet to read, by name or number from 1 (default: the first); BOOK.xlsx#SHEET chooses one workbook's sheet.")
+    var sheet: String?
+
     @Option(help: "Indicator metadata CSV (id,name,name_en,unit,direction,lower,upper,kind,growth_of).")
     var metadata: String?
 
@@ -73,7 +76,14 @@ struct DataInputOptions: ParsableArguments {
     }
 
     /// Every file this run reads (data, metadata, region names): what an output must never replace.
-    var paths: [String] { files + [metadata, regionNames].compactMap { $0 } }
+    var paths: [String] {
+        // A workbook's sheet (`book.xlsx#Sheet`) is the workbook.
+        let data = files.flatMap { f -> [String] in
+            guard let hash = f.lastIndex(of: "#"), f[..<hash].lowercased().hasSuffix(".xlsx") else { return [f] }
+            return [f, String(f[..<hash])]
+        }
+        return data + [metadata, regionNames].compactMap { $0 }
+    }
 
     /// The data read (the embedded data when no file is given), indexed once. The whole panel: options that choose
     /// what to show (``ScopeOptions``) never filter it.
@@ -96,6 +106,7 @@ struct DataInputOptions: ParsableArguments {
         reader.regionColumn = regionColumn
         reader.periodColumn = periodColumn
         reader.indicatorColumns = indicatorColumns?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        reader.sheet = sheet
         reader.metadataFile = metadata
         reader.regionNamesFile = regionNames
         reader.directions = Dictionary(direction.map { ($0.indicator, $0.direction) }, uniquingKeysWith: { $1 })

@@ -3,6 +3,8 @@
 public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A cell that does not hold what its column needs.
     case invalidCell(file: String, line: Int, column: Int, columnName: String, found: String, expected: String)
+    /// A cell of a workbook's sheet that does not hold what its column needs (`cell` as `C7`).
+    case invalidSheetCell(file: String, sheet: String, cell: String, columnName: String, found: String, expected: String)
     /// A required column is absent from the header.
     case missingColumn(file: String, name: String, header: [String])
     /// A row with a different number of fields than the header.
@@ -23,6 +25,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .invalidCell(file, line, column, name, found, expected):
             let at = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
             return "\(at): column '\(name)' holds '\(found)', expected \(expected)"
+        case let .invalidSheetCell(file, sheet, cell, name, found, expected):
+            return "\(file): \(sheet)!\(cell): column '\(name)' holds '\(found)', expected \(expected)"
         case let .missingColumn(file, name, header):
             return "\(file):1: no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
         case let .wrongFieldCount(file, line, found, expected):

@@ -10,6 +10,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case eurostat
     /// A tidy wide table (``WideReader``): needs the region and period columns.
     case wide
+    /// An Excel workbook (``XLSXReader``): one sheet, in any of the other layouts (detected).
+    case xlsx
 }
 
 /// Reads files of any supported format into one ``Panel``, applying metadata and direction overrides.
@@ -27,6 +29,9 @@ public struct PanelReader: Sendable {
     public var regionColumn: String?
     public var periodColumn: String?
     public var indicatorColumns: [String]?
+    /// The sheet of every Excel workbook read: its name or its number from 1 (the first when nil); a file given as
+    /// `book.xlsx#Sheet` names its own.
+    public var sheet: String?
     /// An indicator metadata CSV (``MetadataReader``).
     public var metadataFile: String?
     /// A region names CSV (``MetadataReader/regionNames(_:)``).
@@ -39,8 +44,35 @@ public struct PanelReader: Sendable {
     /// Reads and merges the files (a region's indicator may come from several, but not the same value twice).
     public func read(_ files: [String]) throws(InputError) -> Panel {
         var inputs: [(String, OwnedBuffer<UInt8>)] = []
-        for f in files { inputs.append((f, try TextDecoding.bytes(f, encoding: encoding))) }
-        return try read(inputs)
+        var sheets: [String: (path: String, sheet: String)] = [:]
+        for given in files {
+            // `book.xlsx#Sheet` chooses a sheet of that workbook (when no file has that whole name).
+            var f = given, selector = sheet
+            if let hash = given.lastIndex(of: "#"), given[..<hash].lowercased().hasSuffix(".xlsx"),
+               !FileManager.default.fileExists(atPath: given) {
+                f = String(given[..<hash])
+                selector = String(given[given.index(after: hash)...])
+            }
+            if format == .xlsx || f.lowercased().hasSuffix(".xlsx") {
+                let sheet = try XLSXReader.sheet(f, selector: selector)
+                guard let (text, _) = XLSXReader.text(of: sheet) else {
+                    throw .unreadable(file: f, reason: "the sheet '\(sheet.name)' has no header (a row of two or more cells)")
+                }
+                let label = "\(f) (sheet \(sheet.name))"
+                sheets[label] = (f, sheet.name)
+                inputs.append((label, TextDecoding.bytes(of: text)))
+            } else {
+                inputs.append((f, try TextDecoding.bytes(f, encoding: encoding)))
+            }
+        }
+        do { return try read(inputs) } catch {
+            // A cell of a sheet is named as the spreadsheet names it: the line is the sheet's row.
+            if case let .invalidCell(label, line, column, name, found, expected) = error, let s = sheets[label], column > 0 {
+                throw .invalidSheetCell(file: s.path, sheet: s.sheet, cell: XLSXReader.reference(row: line, column: column),
+                                        columnName: name, found: found, expected: expected)
+            }
+            throw error
+        }
     }
 
     /// Reads already-decoded texts, each with the name to use in messages; `metadata` and `regionNames` are
@@ -101,6 +133,11 @@ public struct PanelReader: Sendable {
     }
 
     func readOne(file: String, bytes: OwnedBuffer<UInt8>) throws(InputError) -> Panel {
+        if format == .xlsx {                            // a sheet made into text: its layout is detected
+            var layout = self
+            layout.format = nil
+            return try layout.readOne(file: file, bytes: bytes)
+        }
         guard bytes.buffer.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
         let head = String(decoding: bytes.buffer.prefix(4096), as: UTF8.self)
         let format: InputFormat
@@ -110,6 +147,7 @@ public struct PanelReader: Sendable {
         switch format {
         case .long: return try PartedReading.read(LongCSV.Reader.self, bytes: bytes, file: file)
         case .wdi: return try PartedReading.read(WDIReader.Reader.self, bytes: bytes, file: file, skip: WDIReader.preambleLines(head))
+        case .xlsx: throw .unreadable(file: file, reason: "an Excel workbook is read by PanelReader.read(_:)")
         case .sdmx: return try PartedReading.read(SDMXReader.Reader.self, bytes: bytes, file: file)
         case .eurostat: return try PartedReading.read(EurostatReader.Reader.self, bytes: bytes, file: file, delimiter: "\t")
         case .wide:
@@ -134,7 +172,7 @@ public struct PanelReader: Sendable {
     public static func detect(_ text: String, file: String, wideColumnsGiven: Bool = false) throws(InputError) -> InputFormat {
         if wideColumnsGiven { return .wide }
         let head = text.prefix(4096)
-        let firstLine = head.drop { $0 == "\u{FEFF}" }.prefix { !$0.isNewline }
+        let firstLine = head.drop { $0 == "\u{FEFF}" || $0.isNewline }.prefix { !$0.isNewline }   // blank lines are passed over
         let upperFirst = firstLine.uppercased()
         if upperFirst.hasPrefix("DATAFLOW") || upperFirst.hasPrefix("STRUCTURE") || upperFirst.hasPrefix("\"DATAFLOW") {
             return .sdmx
@@ -150,7 +188,7 @@ public struct PanelReader: Sendable {
         let yearColumns = names.filter { $0.count == 4 && Int($0) != nil }.count
         if yearColumns >= 2 && names.contains("indicator") { return .wdi }
         throw .unreadable(file: file, reason: "cannot tell the format from the header '\(firstLine.prefix(80))'; "
-            + "give --input-format (long, wdi, sdmx, eurostat, wide) and, for wide, --region-column and --period-column")
+            + "give --input-format (long, wdi, sdmx, eurostat, wide, xlsx) and, for wide, --region-column and --period-column")
     }
 
     /// The same value given in two files is an error too (each file was checked on its own when read).

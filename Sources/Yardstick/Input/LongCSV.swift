@@ -175,9 +175,12 @@ public enum LongCSV {
 
     /// Writes observations as a canonical long CSV (every column, RFC 4180 quoting); reading it back gives the
     /// same observations.
-    public static func write(_ panel: Panel) -> String {
+    public static func write(_ panel: Panel) -> String { write(observations: panel.observations) }
+
+    /// ``write(_:)`` for observations not in a panel (an extraction's).
+    public static func write<C: Collection<Observation>>(observations: C) -> String {
         var lines = ["region,indicator,year,value,kind,qualifier,value_high,relative_to,unit,source,note,stretch,field_size"]
-        for o in panel.observations {
+        for o in observations {
             var high = "", rel = ""
             if case let .range(h) = o.qualifier { high = shortest(h) }
             if case let .relative(to) = o.qualifier { rel = to }

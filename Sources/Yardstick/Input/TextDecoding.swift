@@ -101,3 +101,11 @@ enum TextDecoding {
         }
     }
 }
+
+extension TextDecoding {
+    /// A whole text file as a string: UTF-8 (with or without a byte-order mark), or GB18030 when it is not UTF-8.
+    static func text(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> String {
+        let b = try bytes(path, encoding: encoding)
+        return String(decoding: b.buffer, as: UTF8.self)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Yardstick
+import YardstickReport
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read a report's text into observations: one row per quantitative statement, as the long CSV.",
+        discussion: "Example: yardstick extract report.txt --region Zhuzhou --year 2024 --output report.csv")
+
+    @Argument(help: "The report as UTF-8 (or GB18030) text.")
+    var file: String
+
+    @Option(help: "The region the report is about (its id in the other data).")
+    var region: String = "region"
+
+    @Option(help: "The year of the targets (the results are of the year before); default: from the headings.")
+    var year: Int?
+
+    @Option(help: "Output: csv or json (default: from the --output file's extension, csv otherwise).")
+    var format: ExtractFormat?
+
+    @Flag(help: "List the clauses with numbers that were not read (line, reason, text) instead of the statements.")
+    var unparsed = false
+
+    @OptionGroup var output: OutputOptions
+
+    enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    func run() throws {
+        try output.check(inputs: [file])
+        let extraction: Extraction
+        do { extraction = try ReportExtractor(year: year).extract(contentsOf: file) } catch { throw CommandError(error) }
+        guard extraction.targetYear != nil || extraction.resultsYear != nil || extraction.statements.isEmpty == false else {
+            throw CommandError("\(file): no heading gives the report's year; give --year (the year of its targets)")
+        }
+        let chosen = format ?? (output.output?.lowercased().hasSuffix(".json") == true ? .json : .csv)
+        let rendered: String
+        if unparsed { rendered = ExtractionRenderer.unparsedCSV(extraction) } else if chosen == .json {
+            rendered = ExtractionRenderer.json(extraction, region: region).rendered() + "\n"
+        } else {
+            rendered = ExtractionRenderer.csv(extraction, region: region, file: file)
+        }
+        try output.write(rendered, inputs: [file])
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Yardstick
+
+/// The report extractor on sentences written here for each rule, and on the seed (`../shared/seed/`, the newspaper
+/// graphic of Zhuzhou's 2024 work report), annotated by hand in `Tests/Fixtures/seed/seed_statements.csv`.
+@Suite("Report extraction")
+struct ReportExtractorTests {
+    /// One statement as a test states it: indicator, kind, year, qualifier, value, unit, growth.
+    struct Expected: CustomStringConvertible, Sendable {
+        let indicator: String, kind: ObservationKind, qualifier: Qualifier, value: Double, unit: String, growth: Bool
+        var description: String { "\(indicator) \(kind) \(qualifier.symbol) \(value) \(unit)" }
+        init(_ indicator: String, _ kind: ObservationKind = .target, _ qualifier: Qualifier = .exact, _ value: Double, _ unit: String,
+             growth: Bool = false) {
+            self.indicator = indicator; self.kind = kind; self.qualifier = qualifier; self.value = value; self.unit = unit
+            self.growth = growth
+        }
+    }
+
+    static func extract(_ line: String, heading: String = "## 2024年主要预期目标") -> [ExtractedStatement] {
+        ReportExtractor().extract("# 2023年工作回顾\n\(heading)\n- \(line)\n").statements
+    }
+
+    static let sentences: [(String, [Expected])] = [
+        ("地区生产总值增长6.5%左右", [Expected("地区生产总值增长", .target, .approximately, 6.5, "%", growth: true)]),
+        ("粮食产量稳定在300万吨以上", [Expected("粮食产量", .target, .atLeast, 300, "万吨")]),
+        ("城镇新增就业不少于3万人", [Expected("城镇新增就业", .target, .atLeast, 3, "万人")]),
+        ("单位地区生产总值能耗下降3%", [Expected("单位地区生产总值能耗增长", .target, .exact, -3, "%", growth: true)]),
+        ("研发经费投入强度提高0.2个百分点", [Expected("研发经费投入强度提高", .target, .exact, 0.2, "个百分点", growth: true)]),
+        ("居民消费价格涨幅控制在3%以内", [Expected("居民消费价格涨幅", .target, .atMost, 3, "%", growth: true)]),
+        ("常住人口城镇化率提高到65%", [Expected("常住人口城镇化率", .target, .exact, 65, "%")]),
+        ("经济增长4.5%至5%", [Expected("经济增长", .target, .range(high: 5), 4.5, "%", growth: true)]),
+        ("一般公共预算收入增长6-6.5%", [Expected("一般公共预算收入增长", .target, .range(high: 6.5), 6, "%", growth: true)]),
+        ("旅游收入超过500亿元", [Expected("旅游收入", .target, .moreThan, 500, "亿元")]),
+        ("新增高新技术企业两百家", [Expected("新增高新技术企业", .target, .exact, 200, "家")]),
+        ("城镇、农村居民人均可支配收入分别增长6%、8%", [
+            Expected("城镇居民人均可支配收入增长", .target, .exact, 6, "%", growth: true),
+            Expected("农村居民人均可支配收入增长", .target, .exact, 8, "%", growth: true)]),
+        ("过亿元企业达到30家", [Expected("过亿元企业", .target, .exact, 30, "家")]),
+        ("连续16年位居全省前列", []),
+        ("2025年是“十四五”规划收官之年", []),
+        ("实施“1310”工程", []),
+        ("全社会固定资产投资1,234.5亿元", [Expected("全社会固定资产投资", .target, .exact, 1234.5, "亿元")]),
+        ("进出口总额１２．５亿美元", [Expected("进出口总额", .target, .exact, 12.5, "亿美元")]),
+        ("完成货运量445万吨,增长8.3%", [Expected("完成货运量", .target, .exact, 445, "万吨"),
+                                      Expected("完成货运量增长", .target, .exact, 8.3, "%", growth: true)]),
+        ("力争引进项目100个", [Expected("引进项目", .target, .exact, 100, "个")]),
+        ("地區生產總值增長5.5%左右", [Expected("地區生產總值增長", .target, .approximately, 5.5, "%", growth: true)]),
+        // Names as written; units in their simplified form, as the data name them.
+        ("新增城鎮就業不少於3萬人", [Expected("新增城鎮就業", .target, .atLeast, 3, "万人")]),
+    ]
+
+    @Test(arguments: sentences)
+    func sentence(_ c: (String, [Expected])) {
+        let found = Self.extract(c.0)
+        #expect(found.count == c.1.count, "\(c.0): \(found.map { "\($0.indicator) \($0.qualifier.symbol) \($0.value) \($0.unit)" })")
+        for (s, e) in zip(found, c.1) {
+            #expect(s.indicator == e.indicator && s.kind == e.kind && s.qualifier == e.qualifier && s.value == e.value
+                    && s.unit == e.unit && s.isGrowth == e.growth && s.year == 2024, "\(c.0): \(s.indicator) \(s.qualifier.symbol) \(s.value) \(s.unit) against \(e)")
+        }
+    }
+
+    @Test func resultsAreOfTheYearBeforeAndPreliminaryWhereExpected() throws {
+        let text = "# 2023年成绩单\n- 预计全年地区生产总值增长5.5%左右\n- 排名全省第二\n# 2024年主要目标\n- 力争高新技术企业突破1500家\n- 居民收入增长与经济增长同步\n"
+        let s = ReportExtractor().extract(text).statements
+        try #require(s.count == 4)
+        #expect(s.map(\.year) == [2023, 2023, 2024, 2024])
+        #expect(s.map(\.kind) == [.preliminary, .actual, .target, .target])
+        #expect(s[1].value == 2 && s[1].isRank && s[1].unit == "位")
+        #expect(s[2].stretch && s[2].qualifier == .moreThan && s[2].value == 1500)
+        #expect(s[3].qualifier == .relative(to: "经济增长") && s[3].indicator == "居民收入增长" && s[3].isGrowth && s[3].value.isNaN)
+    }
+
+    @Test func withoutSectionsOrYearsNothingIsGuessed() {
+        let e = ReportExtractor().extract("地区生产总值增长6.5%左右\n")
+        #expect(e.statements.isEmpty && e.unparsed.count == 1 && e.unparsed[0].reason == .outsideSections)
+        #expect(ReportExtractor(year: 2025).extract("## 主要目标\n- 地区生产总值增长6.5%左右\n").statements.map(\.year) == [2025])
+    }
+
+    static let seed = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/seed/000_532e4a1d3860f21c.txt")
+
+    /// Precision and recall on the seed, against the hand annotation: a statement is found when its line and value
+    /// match; its qualifier, kind, year, unit and growth flag must match too to count for those.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed.path), "the seed is in ../shared/seed"))
+    func seedPrecisionAndRecall() throws {
+        let found = try ReportExtractor().extract(contentsOf: Self.seed.path).statements
+        let expected = try Fixtures.csv("seed/seed_statements.csv")
+        func key(_ line: Int, _ v: Double) -> String { "\(line):\(v.isNaN ? "nan" : String(v))" }
+        var byKey: [String: [String: String]] = [:]
+        for e in expected { byKey[key(Int(e["line"]!)!, Double(e["value"]!) ?? .nan)] = e }
+        var values = 0, attributes = 0
+        for s in found {
+            guard let e = byKey[key(s.line, s.value)] else { continue }
+            values += 1
+            if e["qualifier"] == s.qualifier.symbol && e["kind"] == s.kind.rawValue && Int(e["year"]!) == s.year
+                && (e["unit"] ?? "") == s.unit && (e["growth"] == "yes") == s.isGrowth { attributes += 1 }
+        }
+        let precision = Double(values) / Double(found.count), recall = Double(values) / Double(expected.count)
+        let attributePrecision = Double(attributes) / Double(found.count), attributeRecall = Double(attributes) / Double(expected.count)
+        #expect(expected.count == 60)
+        #expect(precision >= 0.95 && recall >= 0.95, "values: precision \(precision), recall \(recall)")
+        #expect(attributePrecision >= 0.95 && attributeRecall >= 0.95, "qualifiers and kinds: \(attributePrecision), \(attributeRecall)")
+    }
+}

@@ -21,6 +21,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output: csv or json (default: from the --output file's extension, csv otherwise).")
     var format: ExtractFormat?
 
+    @Option(help: "Indicator metadata CSV (id,name,…): an extracted name equal to a row's name or English name becomes that row's id.")
+    var metadata: String?
+
     @Flag(help: "List the clauses with numbers that were not read (line, reason, text) instead of the statements.")
     var unparsed = false
 
@@ -29,9 +32,13 @@ struct ExtractCommand: ParsableCommand {
     enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     func run() throws {
-        try output.check(inputs: [file])
-        let extraction: Extraction
-        do { extraction = try ReportExtractor(year: year).extract(contentsOf: file) } catch { throw CommandError(error) }
+        let inputs = [file] + [metadata].compactMap { $0 }
+        try output.check(inputs: inputs)
+        var extraction: Extraction
+        do {
+            extraction = try ReportExtractor(year: year).extract(contentsOf: file)
+            if let metadata { extraction = extraction.named(by: try MetadataReader.read(CSVTable(contentsOf: metadata))).extraction }
+        } catch { throw CommandError(error) }
         guard extraction.targetYear != nil || extraction.resultsYear != nil || extraction.statements.isEmpty == false else {
             throw CommandError("\(file): no heading gives the report's year; give --year (the year of its targets)")
         }
@@ -42,6 +49,6 @@ struct ExtractCommand: ParsableCommand {
         } else {
             rendered = ExtractionRenderer.csv(extraction, region: region, file: file)
         }
-        try output.write(rendered, inputs: [file])
+        try output.write(rendered, inputs: inputs)
     }
 }

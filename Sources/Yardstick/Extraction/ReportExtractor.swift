@@ -34,6 +34,29 @@ public struct Extraction: Sendable {
     /// The year of the results and of the targets (nil where the text and the options give none).
     public var resultsYear: Int?, targetYear: Int?
 
+    /// The statements with their indicators named by `metadata`'s ids where a metadata row has the extracted name
+    /// (in either language) as its name; other names stay as extracted, and are returned.
+    ///
+    /// - Complexity: O(statements + metadata).
+    public func named(by metadata: [Indicator]) -> (extraction: Extraction, unmatched: [String]) {
+        var byName: [String: Indicator] = [:]
+        for i in metadata {
+            for n in [i.name, i.englishName ?? ""] where !n.isEmpty && byName[n] == nil { byName[n] = i }
+        }
+        var out = self, unmatched: [String] = []
+        for k in out.statements.indices {
+            if let i = byName[out.statements[k].indicator] {
+                out.statements[k].indicator = i.id
+                // The metadata's fuller unit where the text gives its start (% for "% of GDP").
+                if !i.unit.isEmpty, i.unit != out.statements[k].unit, !out.statements[k].unit.isEmpty,
+                   i.unit.hasPrefix(out.statements[k].unit + " ") { out.statements[k].unit = i.unit }
+            }
+            else if !unmatched.contains(out.statements[k].indicator) { unmatched.append(out.statements[k].indicator) }
+            if case let .relative(to) = out.statements[k].qualifier, let i = byName[to] { out.statements[k].qualifier = .relative(to: i.id) }
+        }
+        return (out, unmatched)
+    }
+
     /// The statements as observations of `region`, with the file and line they came from and the clause as note.
     public func observations(region: String, file: String) -> [Observation] {
         statements.map { s in
@@ -80,7 +103,8 @@ public struct ReportExtractor: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         // First pass: the years the headings give.
         var headingResults: Int?, headingTargets: Int?
-        for line in lines where Self.isHeading(line) {
+        for raw in lines {
+            guard let line = Self.isHeading(raw) ? String(raw) : Self.label(of: raw)?.text else { continue }
             let kind = Self.sectionKind(String(line.map(Traditional.simplify)))
             if let y = Self.year(in: String(line)) {
                 if kind == .actual, headingResults == nil { headingResults = y }
@@ -93,10 +117,17 @@ public struct ReportExtractor: Sendable {
         out.targetYear = targets
         var section: ObservationKind?
         for (k, raw) in lines.enumerated() {
-            let line = String(raw)
+            var line = String(raw)
             if Self.isHeading(raw) {
                 if let kind = Self.sectionKind(String(raw.map(Traditional.simplify))) { section = kind }
                 continue
+            }
+            // A section named at the start of a line (2024年主要预期目标：…): the rest of the line is in it.
+            var offset = 0
+            if let label = Self.label(of: raw), let kind = Self.sectionKind(String(label.text.map(Traditional.simplify))) {
+                section = kind
+                offset = label.end
+                line = String(Array(line)[offset...])
             }
             let chars = Array(line)
             guard chars.contains(where: { NumberPhrase.digit($0) != nil || $0 == "第" || NumberPhrase.isChineseNumeral($0) })
@@ -109,10 +140,23 @@ public struct ReportExtractor: Sendable {
             }
             var reader = ClauseReader(original: chars, line: k + 1, kind: section, year: year)
             reader.read()
-            out.statements += reader.statements
+            out.statements += reader.statements.map { s in
+                var s = s
+                s.start += offset; s.end += offset
+                return s
+            }
             out.unparsed += reader.unparsed
         }
         return out
+    }
+
+    /// A label that ends at a colon near the start of a line (at most 16 characters), and where the rest begins.
+    static func label(of line: Substring) -> (text: String, end: Int)? {
+        let c = Array(line)
+        guard let colon = c.prefix(17).firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { return nil }
+        let text = String(c[..<colon])
+        guard sectionKind(String(text.map(Traditional.simplify))) != nil else { return nil }
+        return (text, colon + 1)
     }
 
     static func isHeading(_ line: Substring) -> Bool {

@@ -102,4 +102,29 @@ struct ReportExtractorTests {
         #expect(precision >= 0.95 && recall >= 0.95, "values: precision \(precision), recall \(recall)")
         #expect(attributePrecision >= 0.95 && attributeRecall >= 0.95, "qualifiers and kinds: \(attributePrecision), \(attributeRecall)")
     }
+
+    /// A section named at the start of a line (2024年主要预期目标：…), the rest of the line in it; offsets are of the
+    /// whole line.
+    @Test func sectionLabelAtTheStartOfALine() throws {
+        let line = "2024年主要预期目标：地区生产总值增长7%左右，高新技术企业突破1500家。"
+        let e = ReportExtractor().extract(line + "\n")
+        #expect(e.targetYear == 2024 && e.resultsYear == 2023)
+        try #require(e.statements.count == 2)
+        #expect(e.statements.map(\.value) == [7, 1500] && e.statements.map(\.qualifier) == [.approximately, .moreThan])
+        let chars = Array(line)
+        #expect(String(chars[e.statements[0].start..<e.statements[0].end]) == "地区生产总值增长7%左右")
+    }
+
+    /// Names become metadata ids where a row has the name (in either language); the metadata's fuller unit
+    /// replaces the one the text gives its start of; other names stay, and are listed.
+    @Test func namesFromMetadata() {
+        let e = ReportExtractor().extract("## 2024年主要目标\n- 地区生产总值增长7%左右\n- 研发投入强度3.3%\n- 新增绿地20公顷\n- 居民收入增幅高于地区生产总值增长\n")
+        let (named, unmatched) = e.named(by: [Indicator(id: "gdp_growth", name: "地区生产总值增长", unit: "%"),
+                                              Indicator(id: "rd", name: "研发投入强度", unit: "% of GDP"),
+                                              Indicator(id: "income_growth", name: "Resident income growth", englishName: "居民收入增幅")])
+        #expect(named.statements.map(\.indicator) == ["gdp_growth", "rd", "新增绿地", "income_growth"])
+        #expect(named.statements.map(\.unit) == ["%", "% of GDP", "公顷", ""])
+        #expect(named.statements[3].qualifier == .relative(to: "gdp_growth"))
+        #expect(unmatched == ["新增绿地"])
+    }
 }

@@ -20,19 +20,23 @@ struct ClauseReader {
     }
 
     /// Units, longest first, each as written; a magnitude may precede those in `scaled`.
-    static let units = ["个百分点", "百分点", "万元/亩", "元/亩", "平方公里", "平方米", "人次", "公顷", "公里", "千米",
+    static let units = ["个百分点", "百分点", "万元/亩", "元/亩", "吨标准煤", "千瓦时", "平方公里", "平方米", "立方米", "千瓦",
+                        "人次", "公顷", "公里", "千米",
                         "%", "％", "元", "人", "家", "个", "项", "列", "亩", "天", "吨", "斤", "位", "名", "户", "所",
                         "座", "条", "辆", "台", "套", "件", "次", "美元"]
     static let stretchWords = ["力争", "确保"]
     static let preliminaryWords = ["预计", "初步", "有望"]
     /// Units a magnitude (万, 亿) may scale; after a magnitude any other unit is a word (百亿项目).
-    static let scaled: Set<String> = ["元", "人", "亩", "平方米", "人次", "公顷", "个", "吨", "户", "美元", "元/亩", "千米", "公里"]
+    static let scaled: Set<String> = ["元", "人", "亩", "平方米", "人次", "公顷", "个", "吨", "户", "美元", "元/亩", "千米", "公里",
+                                      "斤", "辆", "台", "套", "件", "次", "立方米", "千瓦", "千瓦时", "吨标准煤", "家", "名"]
     /// Words that compare with another series: a relative target (居民收入增幅高于经济增长).
     static let relativeWords = ["高于", "低于", "快于", "慢于", "不低于", "不高于", "同步于", "同步"]
     static let moreThanWords = ["突破", "超过", "跨上", "超"]
     static let atLeastWords = ["不低于", "不少于"]
     static let atMostWords = ["不超过", "不高于"]
-    static let growthWords = ["增长", "增幅", "增速", "涨幅", "提高", "提升", "下降", "减少", "回落"]
+    static let growthWords = ["增长", "增幅", "增速", "涨幅", "上涨", "提高", "提升", "下降", "降低", "减少", "回落"]
+    /// Growth words that state a fall: the value is a negative growth.
+    static let fallWords = ["下降", "降低", "减少", "回落"]
     /// Words trimmed from a subject's ends.
     static let filler = ["预计", "初步", "全年", "力争", "确保", "其中", "实现", "累计", "共", "达到", "达", "为", "维持在",
                          "保持在", "控制在", "稳定在", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "稳居", "跃升至", "跻身", "排名", "突破", "超过", "跨上", "超", "不低于",
@@ -76,21 +80,23 @@ struct ClauseReader {
 
     /// A target with no number that compares with another series (居民收入增幅高于经济增长, 城镇调查失业率低于全省平均
     /// 水平): a relative target, the other series named as written.
-    mutating func readRelative(from start: Int, stretch: Bool) -> Bool {
+    mutating func readRelative(from start: Int, to stop: Int? = nil, stretch: Bool) -> Bool {
+        let stop = stop ?? chars.count
         for word in Self.relativeWords.sorted(by: { $0.count > $1.count }) {
-            guard let at = firstIndex(of: word, in: Array(chars[start...])).map({ $0 + start }) else { continue }
+            guard let at = firstIndex(of: word, in: Array(chars[start..<stop])).map({ $0 + start }) else { continue }
             var subject = name(start, at)
-            var end = chars.count
+            var end = stop
             // 居民收入增长与经济增长同步: the other series between 与 and 同步.
-            if word.hasPrefix("同步"), let with = firstIndex(of: "与", in: Array(chars[start..<at])).map({ $0 + start }) {
+            if word.hasPrefix("同步"), let with = (firstIndex(of: "与", in: Array(chars[start..<at])) ?? firstIndex(of: "和", in: Array(chars[start..<at])))
+                .map({ $0 + start }) {
                 subject = name(start, with)
                 let other = String(original[(with + 1)..<at]).trimmingCharacters(in: .whitespaces)
                 guard !subject.isEmpty, !other.isEmpty else { return false }
                 statements.append(ExtractedStatement(
                     indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
                     stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<with]).hasSuffix),
-                    isRank: false, line: line, start: start, end: chars.count,
-                    phrase: String(original[start...]).trimmingCharacters(in: .whitespaces)))
+                    isRank: false, line: line, start: start, end: stop,
+                    phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces)))
                 return true
             }
             while end > at + word.count, Self.clauseEnds.contains(chars[end - 1]) { end -= 1 }
@@ -99,7 +105,7 @@ struct ClauseReader {
             statements.append(ExtractedStatement(
                 indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
                 stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<at]).hasSuffix), isRank: false,
-                line: line, start: start, end: chars.count, phrase: String(original[start...]).trimmingCharacters(in: .whitespaces)))
+                line: line, start: start, end: stop, phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces)))
             return true
         }
         return false
@@ -132,6 +138,11 @@ struct ClauseReader {
     /// A clause `a..<b`: distributive (分别) or items joined by 、.
     mutating func readClause(_ a: Int, _ b: Int, quoted: [Bool], stretch: Bool, preliminary: Bool, previous: inout String?) {
         let clause = Array(chars[a..<b])
+        // A clause of a target without a number that compares with another series: a relative target.
+        if kind == .target, !clause.contains(where: { NumberPhrase.digit($0) != nil }),
+           Self.relativeWords.contains(where: String(clause).contains), readRelative(from: a, to: b, stretch: stretch) {
+            return
+        }
         if let split = firstIndex(of: "分别", in: clause) {
             // 城镇、农村居民人均可支配收入分别增长7%、8%: subjects before 分别, values after, paired in order.
             let subjects = String(original[a..<(a + split)]).split(separator: "、").map(String.init)
@@ -284,9 +295,9 @@ struct ItemReader {
             // 高精传动风电齿轮箱等350多个项目开工建设: examples, then the count of what follows.
             let examples = prefix.hasSuffix("等")
             var name = examples ? "" : parent.name(subjectStart, rankPrefix ? i - 1 : i)
-            if growth, prefix.hasSuffix("下降") || prefix.hasSuffix("减少") || prefix.hasSuffix("回落") {
+            if growth, let fall = ClauseReader.fallWords.first(where: { prefix.hasSuffix($0) || subjectWords.hasSuffix($0) }) {
                 value = -value
-                name = String(name.dropLast(2)) + "增长"
+                if name.hasSuffix(fall) { name = String(name.dropLast(fall.count)) + "增长" }
             }
             if rankPrefix { unit = "位" }
             // The subject after the number (350多个项目开工建设), or the statement before's (…,增长83.8%).

@@ -45,6 +45,9 @@ struct ReportExtractorTests {
         ("完成货运量445万吨,增长8.3%", [Expected("完成货运量", .target, .exact, 445, "万吨"),
                                       Expected("完成货运量增长", .target, .exact, 8.3, "%", growth: true)]),
         ("力争引进项目100个", [Expected("引进项目", .target, .exact, 100, "个")]),
+        ("居民消费价格上涨0.2%", [Expected("居民消费价格上涨", .target, .exact, 0.2, "%", growth: true)]),
+        ("单位国内生产总值能耗降低2.5%左右", [Expected("单位国内生产总值能耗增长", .target, .approximately, -2.5, "%", growth: true)]),
+        ("粮食产量1.3万亿斤以上", [Expected("粮食产量", .target, .atLeast, 1.3, "万亿斤")]),
         ("地區生產總值增長5.5%左右", [Expected("地區生產總值增長", .target, .approximately, 5.5, "%", growth: true)]),
         // Names as written; units in their simplified form, as the data name them.
         ("新增城鎮就業不少於3萬人", [Expected("新增城鎮就業", .target, .atLeast, 3, "万人")]),

@@ -24,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Indicator metadata CSV (id,name,…): an extracted name equal to a row's name or English name becomes that row's id.")
     var metadata: String?
 
-    @Flag(help: "List the clauses with numbers that were not read (line, reason, text) instead of the statements.")
+    @Flag(help: "List the clauses with numbers that were not read (CSV: line, reason, text; JSON: the whole extraction, whose \"unparsed\" lists them).")
     var unparsed = false
 
     @OptionGroup var output: OutputOptions
@@ -42,9 +42,17 @@ struct ExtractCommand: ParsableCommand {
         guard extraction.targetYear != nil || extraction.resultsYear != nil || extraction.statements.isEmpty == false else {
             throw CommandError("\(file): no heading gives the report's year; give --year (the year of its targets)")
         }
+        if extraction.statements.isEmpty && !unparsed {
+            let outside = extraction.unparsed.filter { $0.reason == .outsideSections }.count
+            throw CommandError(outside > 0
+                ? "\(file): no statements: the \(outside) lines with numbers are outside any section; statements are read under a heading (#, 一、) or a label ending in a colon that says results (成绩, 回顾 …) or targets (目标, 安排 …); --unparsed lists them"
+                : "\(file): no quantitative statements found")
+        }
         let chosen = format ?? (output.output?.lowercased().hasSuffix(".json") == true ? .json : .csv)
         let rendered: String
-        if unparsed { rendered = ExtractionRenderer.unparsedCSV(extraction) } else if chosen == .json {
+        if unparsed {
+            rendered = chosen == .json ? ExtractionRenderer.json(extraction, region: region).rendered() + "\n" : ExtractionRenderer.unparsedCSV(extraction)
+        } else if chosen == .json {
             rendered = ExtractionRenderer.json(extraction, region: region).rendered() + "\n"
         } else {
             rendered = ExtractionRenderer.csv(extraction, region: region, file: file)

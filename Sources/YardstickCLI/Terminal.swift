@@ -9,6 +9,11 @@ enum Terminal {
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A sentence for the reader on standard error (what the output leaves out, and why), prefixed `Note: `.
+    static func note(_ sentence: String) {
+        FileHandle.standardError.write(Data(("Note: " + sentence + "\n").utf8))
+    }
 }
 
 /// A progress bar on standard error for long runs: drawn only on a terminal, and only once the work has taken more

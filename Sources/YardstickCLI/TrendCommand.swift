@@ -92,6 +92,8 @@ struct TrendCommand: ParsableCommand {
             }, count: nil, specification: specification, renderer: renderer, horizon: horizon, levels: levels, sink: sink) {
                 (rows.missing, 0)
             }
+            // Rows without any value are no series: said, not silently left out.
+            if rows.emptyRows > 0 { Terminal.note(labels.panelWarning(.rowsWithoutValues(file: input.files[0], count: rows.emptyRows))) }
             return
         }
         let index = try input.read()
@@ -110,6 +112,7 @@ struct TrendCommand: ParsableCommand {
             try Self.summarise(next: { blocks.next() }, count: count, specification: specification,
                                renderer: renderer, horizon: horizon, levels: levels,
                                sink: output.sink(inputs: input.paths)) { (missing, other) }
+            for w in index.panel.warnings { if case .rowsWithoutValues = w { Terminal.note(labels.panelWarning(w)) } }
             return
         }
         let series = index.histories(in: scope)

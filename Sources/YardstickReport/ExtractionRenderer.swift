@@ -1,15 +1,19 @@
 import Yardstick
 
-/// Renders `extract`: the statements as the canonical long CSV (readable by every command) with the provenance
-/// columns `line`, `start`, `end` (the characters of the phrase in its line), or as JSON; and the clauses not read.
+/// Renders `extract`: the statements as the canonical long CSV (readable by every command) with each indicator's
+/// kind and the direction the text implies (`indicator_kind`, `direction`, read back by the long-CSV reader) and the
+/// provenance columns `line`, `start`, `end` (the characters of the phrase in its line), or as JSON; and the clauses
+/// not read.
 public enum ExtractionRenderer {
     /// The long CSV of the statements, plus `line,start,end`.
     public static func csv(_ extraction: Extraction, region: String, file: String) -> String {
         let rows = extraction.observations(region: region, file: file)
         var lines = LongCSV.write(observations: rows).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard !lines.isEmpty else { return "" }
-        lines[0] += ",line,start,end"
-        for (k, s) in extraction.statements.enumerated() where k + 1 < lines.count { lines[k + 1] += ",\(s.line),\(s.start),\(s.end)" }
+        lines[0] += ",indicator_kind,direction,line,start,end"
+        for (k, s) in extraction.statements.enumerated() where k + 1 < lines.count {
+            lines[k + 1] += ",\(s.indicatorKind.rawValue),\(s.direction?.rawValue ?? ""),\(s.line),\(s.start),\(s.end)"
+        }
         return lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
 
@@ -25,7 +29,9 @@ public enum ExtractionRenderer {
                 return .object([("region", .string(region)), ("indicator", .string(s.indicator)), ("kind", .string(s.kind.rawValue)),
                                 ("year", .integer(s.year)), ("qualifier", .string(s.qualifier.symbol)), ("value", .number(s.value)),
                                 ("value_high", high), ("unit", .string(s.unit)), ("stretch", .bool(s.stretch)),
-                                ("growth", .bool(s.isGrowth)), ("rank", .bool(s.isRank)), ("line", .integer(s.line)),
+                                ("growth", .bool(s.isGrowth)), ("rank", .bool(s.isRank)),
+                                ("indicator_kind", .string(s.indicatorKind.rawValue)), ("direction", s.direction.map { .string($0.rawValue) } ?? .null),
+                                ("line", .integer(s.line)),
                                 ("start", .integer(s.start)), ("end", .integer(s.end)), ("phrase", .string(s.phrase))])
             })),
             ("unparsed", .array(extraction.unparsed.map { u in

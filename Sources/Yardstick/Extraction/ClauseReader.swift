@@ -25,6 +25,8 @@ struct ClauseReader {
                         "%", "％", "元", "人", "家", "个", "项", "列", "亩", "天", "吨", "斤", "位", "名", "户", "所",
                         "座", "条", "辆", "台", "套", "件", "次", "美元"]
     static let stretchWords = ["力争", "确保"]
+    /// Units of things counted.
+    static let countUnits = ["家", "个", "项", "列", "件", "户", "所", "座", "条", "辆", "台", "套", "名", "人", "人次"]
     static let preliminaryWords = ["预计", "初步", "有望"]
     /// Units a magnitude (万, 亿) may scale; after a magnitude any other unit is a word (百亿项目).
     static let scaled: Set<String> = ["元", "人", "亩", "平方米", "人次", "公顷", "个", "吨", "户", "美元", "元/亩", "千米", "公里",
@@ -96,7 +98,7 @@ struct ClauseReader {
                     indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
                     stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<with]).hasSuffix),
                     isRank: false, line: line, start: start, end: stop,
-                    phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces)))
+                    phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces), statedDirection: .higher))
                 return true
             }
             while end > at + word.count, Self.clauseEnds.contains(chars[end - 1]) { end -= 1 }
@@ -105,7 +107,8 @@ struct ClauseReader {
             statements.append(ExtractedStatement(
                 indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
                 stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<at]).hasSuffix), isRank: false,
-                line: line, start: start, end: stop, phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces)))
+                line: line, start: start, end: stop, phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces),
+                statedDirection: ["低于", "慢于", "不高于"].contains(word) ? .lower : .higher))
             return true
         }
         return false

@@ -17,6 +17,27 @@ public struct ExtractedStatement: Sendable, Equatable {
     public var line: Int, start: Int, end: Int
     /// The clause as written.
     public var phrase: String
+    /// A direction the text states: a relative target's 低于 (lower is better) or 高于 (higher).
+    public var statedDirection: Direction? = nil
+
+    /// The indicator's kind, from the statement's shape: a growth rate, a rank, a share (a percentage that is
+    /// not a growth), a count (家, 个, 项 …) or a level.
+    public var indicatorKind: IndicatorKind {
+        if isRank { return .rank }
+        if isGrowth && (unit == "%" || unit.hasSuffix("百分点")) { return .growthRate }
+        if unit == "%" { return .share }
+        if ClauseReader.countUnits.contains(where: { unit.hasSuffix($0) }) && !unit.contains("元") { return .count }
+        return .level
+    }
+
+    /// The direction the text implies: lower for a rank, for a target of at most (以内, 不超过) and for a relative
+    /// target below another series; higher for one above; nil where the text says nothing.
+    public var direction: Direction? {
+        if let statedDirection { return statedDirection }
+        if isRank { return .lower }
+        if kind == .target && (qualifier == .atMost || qualifier == .lessThan) { return .lower }
+        return nil
+    }
 }
 
 /// A clause with a number that was not read as a statement, and why.

@@ -6,7 +6,9 @@
 /// 左右, 以上, 不低于, 突破, 超过, 以内, 以下 are accepted), `value_high` (for `range`), `relative_to` (for
 /// `relative`: `indicator` or `region:indicator`), `unit`, `source`, `note`, `stretch` (a stretch target, 力争: `yes`,
 /// `true`, `1` or `力争`; empty, `no`, `false` or `0` otherwise), `field_size` (for a rank, the number of places in
-/// the ranking: 100 for a top-100 list).
+/// the ranking: 100 for a top-100 list), `indicator_kind` (level, growth_rate, share, count, rank) and `direction`
+/// (higher, lower, target) for files that carry their indicators' kind and direction (`extract` writes them); a
+/// metadata file, applied after, overrides them, and two rows that disagree are an error.
 ///
 /// Values may carry thousands separators, full-width digits, a `%` sign and 万/亿 (moved into the unit); missing
 /// markers (empty, `NA`, `..`, `:`, `-`, `—`) are counted, not errors.
@@ -43,6 +45,9 @@ public enum LongCSV {
         var rows: CSVCursor
         let r: Int, ind: Int, y: Int, v: Int
         let kindC: Int?, qualC: Int?, highC: Int?, relC: Int?, unitC: Int?, srcC: Int?, noteC: Int?, stretchC: Int?, fieldC: Int?
+        let indicatorKindC: Int?, directionC: Int?
+        /// The kind and direction the rows give each indicator (by string number), with the line that gave them.
+        var stated: [Int32: (kind: IndicatorKind?, direction: Direction?, line: Int)] = [:]
         var builder: PanelBuilder
         var caches: [FieldCache]
         /// The last kind and qualifier column texts, by string number, and what they mean (for the qualifier, also
@@ -69,6 +74,7 @@ public enum LongCSV {
             highC = table.optionalColumn("value_high"); relC = table.optionalColumn("relative_to")
             unitC = table.optionalColumn("unit"); srcC = table.optionalColumn("source"); noteC = table.optionalColumn("note")
             stretchC = table.optionalColumn("stretch"); fieldC = table.optionalColumn("field_size")
+            indicatorKindC = table.optionalColumn("indicator_kind"); directionC = table.optionalColumn("direction")
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
         }
 
@@ -77,10 +83,39 @@ public enum LongCSV {
         }
 
         mutating func absorb(_ other: Reader, lineOffset: Int) -> Bool {
-            builder.absorb(other.builder, lineOffset: lineOffset)
+            guard other.stated.isEmpty else { return false }        // rare: read in one pass, so that a conflict is named
+            return builder.absorb(other.builder, lineOffset: lineOffset)
         }
 
-        func finish() throws(InputError) -> Panel { try builder.finish() }
+        func finish() throws(InputError) -> Panel {
+            var panel = try builder.finish()
+            for (id, s) in stated {
+                let name = panel.table.strings[id: id]
+                var i = panel.indicator(name)
+                if let k = s.kind { i.kind = k }
+                if let d = s.direction { i.direction = d; i.directionStated = true }
+                panel.indicators[name] = i
+            }
+            return panel
+        }
+
+        /// The indicator's kind and direction on this row, if the file has those columns; rows must agree.
+        mutating func readStated(_ indicator: Int32) throws(InputError) {
+            let kindText = indicatorKindC.map { text($0).trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let dirText = directionC.map { text($0).trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            guard !kindText.isEmpty || !dirText.isEmpty else { return }
+            let kind = kindText.isEmpty ? nil : IndicatorKind(rawValue: kindText)
+            if !kindText.isEmpty && kind == nil { throw bad(indicatorKindC!, "level, growth_rate, share, count or rank") }
+            let direction = dirText.isEmpty ? nil : Direction(rawValue: dirText)
+            if !dirText.isEmpty && direction == nil { throw bad(directionC!, "higher, lower or target") }
+            if let before = stated[indicator] {
+                if let kind, let k = before.kind, k != kind { throw bad(indicatorKindC!, "\(k.rawValue), as on line \(before.line)") }
+                if let direction, let d = before.direction, d != direction { throw bad(directionC!, "\(d.rawValue), as on line \(before.line)") }
+                stated[indicator] = (kind ?? before.kind, direction ?? before.direction, before.line)
+            } else {
+                stated[indicator] = (kind, direction, rows.line)
+            }
+        }
 
         func text(_ c: Int) -> String { rows.text(c) }
 
@@ -96,6 +131,7 @@ public enum LongCSV {
             let region = id(r), indicator = id(ind)
             guard region != 0 else { throw bad(r, "a region name") }
             guard indicator != 0 else { throw bad(ind, "an indicator id") }
+            if indicatorKindC != nil || directionC != nil { try readStated(indicator) }
             guard let period = FastParse.year(rows.raw(y)) ?? Period(NumberText.halfWidth(text(y))) else {
                 throw bad(y, "a year (2023), quarter (2023-Q1) or month (2023-01)")
             }

@@ -27,9 +27,13 @@ enum XLSXReader {
 
     /// The sheet `selector` (a name, or a one-based number; the first sheet when nil) of the workbook at `path`.
     static func sheet(_ path: String, selector: String?) throws(InputError) -> Sheet {
+        var directory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &directory) || directory.boolValue {
+            _ = try TextDecoding.bytes(path)                    // its message: no such file, or a directory
+        }
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw .unreadable(file: path, reason: "not an Excel workbook (.xlsx): \(error)")
+            throw .unreadable(file: path, reason: "not an Excel workbook (.xlsx): not a ZIP archive (a CSV or an old .xls renamed?)")
         }
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }

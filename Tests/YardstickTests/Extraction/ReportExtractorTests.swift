@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Yardstick
+import YardstickReport
 
 /// The report extractor on sentences written here for each rule, and on the seed (`../shared/seed/`, the newspaper
 /// graphic of Zhuzhou's 2024 work report), annotated by hand in `Tests/Fixtures/seed/seed_statements.csv`.
@@ -129,5 +130,34 @@ struct ReportExtractorTests {
         #expect(named.statements.map(\.unit) == ["%", "% of GDP", "公顷", ""])
         #expect(named.statements[3].qualifier == .relative(to: "gdp_growth"))
         #expect(unmatched == ["新增绿地"])
+    }
+}
+
+/// The kinds and directions `extract` writes, read back by the long-CSV reader.
+@Suite("Extracted CSV read back")
+struct ExtractedCSVTests {
+    @Test func kindsAndDirectionsSurviveTheCSV() throws {
+        let text = "## 2023年成绩单\n- 地区生产总值增长5.5%左右\n- 排名全省第3位\n- 空气质量优良率90%\n- 高新技术企业1200家\n"
+            + "## 2024年主要目标\n- 地区生产总值增长7%左右\n- 居民消费价格涨幅3%以内\n- 城镇调查失业率低于全省平均水平\n"
+        let e = ReportExtractor().extract(text)
+        let csv = ExtractionRenderer.csv(e, region: "Z", file: "r.txt")
+        let p = try PanelReader().read(texts: [("r.csv", csv)])
+        #expect(p.indicators["地区生产总值增长"]?.kind == .growthRate)
+        #expect(p.indicators["全省"]?.kind == .rank && p.indicators["全省"]?.direction == .lower)
+        #expect(p.indicators["空气质量优良率"]?.kind == .share)
+        #expect(p.indicators["高新技术企业"]?.kind == .count)
+        #expect(p.indicators["居民消费价格涨幅"]?.direction == .lower)
+        #expect(p.indicators["城镇调查失业率"]?.direction == .lower && p.indicators["城镇调查失业率"]?.directionStated == true)
+        // The required change of a growth-rate target is in percentage points: 7 − 5.5.
+        let a = GapAnalysis().assess(PanelIndex(p)).first { $0.indicator.id == "地区生产总值增长" }
+        #expect(a?.requiredChange == 1.5 && a?.requiredGrowth == nil)
+    }
+
+    @Test func rowsThatDisagreeOnAKindAreAnError() {
+        let csv = "region,indicator,year,value,indicator_kind\nA,g,2020,1,share\nA,g,2021,2,level\n"
+        #expect(throws: InputError.invalidCell(file: "k.csv", line: 3, column: 5, columnName: "indicator_kind", found: "level",
+                                               expected: "share, as on line 2")) {
+            try PanelReader().read(texts: [("k.csv", csv)])
+        }
     }
 }

@@ -22,7 +22,10 @@ struct InspectCommand: ParsableCommand {
     var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
 
     func validate() throws {
-        if chosenFormat == .csv { throw ValidationError("inspect writes text or json") }
+        if chosenFormat == .csv {
+            throw ValidationError(format == nil ? "inspect writes text or json, and --output's .csv extension asks for csv; give --format text or json"
+                                                : "inspect writes text or json")
+        }
     }
 
     func run() throws {

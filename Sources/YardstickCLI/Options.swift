@@ -70,6 +70,9 @@ struct DataInputOptions: ParsableArguments {
                 throw ValidationError("wide tables need both --region-column and --period-column")
             }
         }
+        if sheet != nil, inputFormat != .xlsx, !files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
+            throw ValidationError("--sheet applies to Excel workbooks (.xlsx), and no file given is one")
+        }
         if indicatorColumns != nil && regionColumn == nil {
             throw ValidationError("--indicator-columns applies to wide tables; give --region-column and --period-column too")
         }

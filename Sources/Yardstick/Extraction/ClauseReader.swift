@@ -285,6 +285,11 @@ struct ItemReader {
             // A threshold (10亿元以上项目): a qualified amount that describes what follows.
             if qualifier == .atLeast || qualifier == .atMost, k < range.upperBound, !ClauseReader.clauseEnds.contains(chars[k]),
                !chars[k].isWhitespace { i = k; continue }
+            // 年均增长6.5%, 累计完成投资500亿元: several years' figure, listed rather than read as one year's.
+            if ["年均", "累计", "五年", "三年"].contains(where: prefix.contains) {
+                unparsed.append(UnparsedClause(line: parent.line, text: String(parent.original[range]), reason: .multiYear))
+                i = k; continue
+            }
             if unit.isEmpty && !rankPrefix {
                 unparsed.append(UnparsedClause(line: parent.line, text: String(parent.original[range]), reason: .noUnit))
                 i = k; continue

@@ -75,6 +75,12 @@ struct ReportExtractorTests {
         #expect(s[3].qualifier == .relative(to: "经济增长") && s[3].indicator == "居民收入增长" && s[3].isGrowth && s[3].value.isNaN)
     }
 
+    @Test func multiYearFiguresAreListedNotRead() {
+        let e = ReportExtractor().extract("## 2024年主要目标\n- 地区生产总值年均增长6.5%\n- 累计完成投资500亿元\n- 新增就业3万人\n")
+        #expect(e.statements.map(\.value) == [3])
+        #expect(e.unparsed.map(\.reason) == [.multiYear, .multiYear] && e.unparsed.map(\.line) == [2, 3])
+    }
+
     @Test func withoutSectionsOrYearsNothingIsGuessed() {
         let e = ReportExtractor().extract("地区生产总值增长6.5%左右\n")
         #expect(e.statements.isEmpty && e.unparsed.count == 1 && e.unparsed[0].reason == .outsideSections)

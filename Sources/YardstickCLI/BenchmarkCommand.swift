@@ -118,7 +118,7 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         try output.check(inputs: input.paths + [structure, weights].compactMap { $0 })          // before any work: an input is never replaced
-        let index = try input.read()
+        let index = try input.read(notes: language)
         let scope = try scope.scope(in: index)
         let focus = try self.focus.map { try ScopeOptions.region($0, in: index) }
         var settings = BenchmarkSettings()

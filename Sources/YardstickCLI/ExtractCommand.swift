@@ -24,6 +24,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Indicator metadata CSV (id,name,…): an extracted name equal to a row's name or English name becomes that row's id.")
     var metadata: String?
 
+    @Option(help: "A CSV of name,id: the indicator an extracted name stands for (before the metadata's names).")
+    var indicatorNames: String?
+
     @Flag(help: "List the clauses with numbers that were not read (CSV: line, reason, text; JSON: the whole extraction, whose \"unparsed\" lists them).")
     var unparsed = false
 
@@ -32,12 +35,15 @@ struct ExtractCommand: ParsableCommand {
     enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     func run() throws {
-        let inputs = [file] + [metadata].compactMap { $0 }
+        let inputs = [file] + [metadata, indicatorNames].compactMap { $0 }
         try output.check(inputs: inputs)
         var extraction: Extraction
         do {
             extraction = try ReportExtractor(year: year).extract(contentsOf: file)
-            if let metadata { extraction = extraction.named(by: try MetadataReader.read(CSVTable(contentsOf: metadata))).extraction }
+            var named: [Indicator] = []
+            if let indicatorNames { named += try PanelReader.textNames(indicatorNames) }
+            if let metadata { named += try MetadataReader.read(CSVTable(contentsOf: metadata)) }
+            if !named.isEmpty { extraction = extraction.named(by: named).extraction }
         } catch { throw CommandError(error) }
         guard extraction.targetYear != nil || extraction.resultsYear != nil || extraction.statements.isEmpty == false else {
             throw CommandError("\(file): no heading gives the report's year; give --year (the year of its targets)")

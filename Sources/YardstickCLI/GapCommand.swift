@@ -25,7 +25,7 @@ struct GapCommand: ParsableCommand {
 
     func run() throws {
         try output.check(inputs: input.paths)          // before any work: an input is never replaced
-        let index = try input.read()
+        let index = try input.read(notes: language)
         let scope = try scope.scope(in: index)
         let count = index.targets(in: scope).count
         guard count > 0 else {

@@ -30,7 +30,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try output.check(inputs: input.paths)          // before any work: an input is never replaced
-        let index = try input.read()
+        let index = try input.read(notes: nil)
         let summary = PanelSummary(index, scope: try scope.scope(in: index))
         let labels = language.labels(for: index)
         let text = chosenFormat == .json ? InspectRenderer.json(summary, labels: labels).rendered() + "\n" : InspectRenderer.text(summary, labels: labels)

@@ -37,7 +37,7 @@ struct DataInputOptions: ParsableArguments {
     @Argument(help: "Data files. None: the embedded Zhuzhou data (Data/zhuzhou) with the Hunan peers.")
     var files: [String] = []
 
-    @Option(help: "Input format: long, wdi, sdmx, eurostat or wide (default: detected from each file).")
+    @Option(help: "Input format: long, wdi, sdmx, eurostat, wide, xlsx or text (default: detected from each file; .xlsx and .txt by extension).")
     var inputFormat: InputFormat?
 
     @Option(help: "Text encoding: auto (UTF-8, then GB18030), utf8 or gb18030.")
@@ -51,6 +51,15 @@ struct DataInputOptions: ParsableArguments {
 
     @Option(help: "Wide tables: the indicator columns, comma-separated (default: every other numeric column).")
     var indicatorColumns: String?
+
+    @Option(help: "Reports' texts (.txt): the region they are about (default: the one region of the other files, said in a note).")
+    var textRegion: String?
+
+    @Option(help: "Reports' texts (.txt): the year of their targets, when their headings give none.")
+    var textYear: Int?
+
+    @Option(help: "Reports' texts (.txt): a CSV of name,id naming the indicator an extracted name stands for.")
+    var indicatorNames: String?
 
     @Option(help: "Excel workbooks (.xlsx): the sheet to read, by name or number from 1 (default: the first); BOOK.xlsx#SHEET chooses one workbook's sheet.")
     var sheet: String?
@@ -85,15 +94,27 @@ struct DataInputOptions: ParsableArguments {
             guard let hash = f.lastIndex(of: "#"), f[..<hash].lowercased().hasSuffix(".xlsx") else { return [f] }
             return [f, String(f[..<hash])]
         }
-        return data + [metadata, regionNames].compactMap { $0 }
+        return data + [metadata, regionNames, indicatorNames].compactMap { $0 }
     }
 
     /// The data read (the embedded data when no file is given), indexed once. The whole panel: options that choose
     /// what to show (``ScopeOptions``) never filter it.
-    func read() throws -> PanelIndex {
+    func read(notes language: LanguageOption? = LanguageOption()) throws -> PanelIndex {
+        let index: PanelIndex
         do {
-            return PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
+            index = PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
         } catch { throw CommandError(error) }
+        // What reading a report's text assumed or left out, said on standard error (inspect lists it itself).
+        if let language {
+            let labels = language.labels(for: index)
+            for w in index.panel.warnings {
+                switch w {
+                case .statementsNotRead, .textRegionAssumed, .statementsAlsoInOtherFiles: Terminal.note(labels.panelWarning(w), labels: labels)
+                default: break
+                }
+            }
+        }
+        return index
     }
 
     /// The files as blocks of whole series, when they can be read so (``PanelReader/seriesRows(_:blockSize:)``).
@@ -110,6 +131,9 @@ struct DataInputOptions: ParsableArguments {
         reader.periodColumn = periodColumn
         reader.indicatorColumns = indicatorColumns?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         reader.sheet = sheet
+        reader.textRegion = textRegion
+        reader.textYear = textYear
+        reader.textNamesFile = indicatorNames
         reader.metadataFile = metadata
         reader.regionNamesFile = regionNames
         reader.directions = Dictionary(direction.map { ($0.indicator, $0.direction) }, uniquingKeysWith: { $1 })

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try output.check(inputs: input.paths)          // before any work: an input is never replaced
-        let index = try input.read()
+        let index = try input.read(notes: language)
         var scope = try scope.scope(in: index)
         // The region: the one given, or the one with the most targets in the whole data (choosing indicators does
         // not change the region a report is about).

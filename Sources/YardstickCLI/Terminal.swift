@@ -10,9 +10,9 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// A sentence for the reader on standard error (what the output leaves out, and why), prefixed `Note: `.
-    static func note(_ sentence: String) {
-        FileHandle.standardError.write(Data(("Note: " + sentence + "\n").utf8))
+    /// A sentence for the reader on standard error (what the output leaves out, and why), prefixed `Note: ` (注意：).
+    static func note(_ sentence: String, labels: ReportLabels? = nil) {
+        FileHandle.standardError.write(Data(((labels?.notePrefix ?? "Note: ") + sentence + "\n").utf8))
     }
 }
 

@@ -96,7 +96,7 @@ struct TrendCommand: ParsableCommand {
             if rows.emptyRows > 0 { Terminal.note(labels.panelWarning(.rowsWithoutValues(file: input.files[0], count: rows.emptyRows))) }
             return
         }
-        let index = try input.read()
+        let index = try input.read(notes: language)
         let scope = try scope.scope(in: index)
         let missing = index.panel.notRead, other = index.nonHistoryCount(in: scope)
         let labels = language.labels(for: index)

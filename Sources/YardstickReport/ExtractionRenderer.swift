@@ -5,16 +5,9 @@ import Yardstick
 /// provenance columns `line`, `start`, `end` (the characters of the phrase in its line), or as JSON; and the clauses
 /// not read.
 public enum ExtractionRenderer {
-    /// The long CSV of the statements, plus `line,start,end`.
+    /// The long CSV of the statements (``Extraction/longCSV(region:file:)``).
     public static func csv(_ extraction: Extraction, region: String, file: String) -> String {
-        let rows = extraction.observations(region: region, file: file)
-        var lines = LongCSV.write(observations: rows).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard !lines.isEmpty else { return "" }
-        lines[0] += ",indicator_kind,direction,line,start,end"
-        for (k, s) in extraction.statements.enumerated() where k + 1 < lines.count {
-            lines[k + 1] += ",\(s.indicatorKind.rawValue),\(s.direction?.rawValue ?? ""),\(s.line),\(s.start),\(s.end)"
-        }
-        return lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+        extraction.longCSV(region: region, file: file)
     }
 
     /// `{"results_year", "target_year", "statements": [{region, indicator, kind, year, qualifier, value, value_high,

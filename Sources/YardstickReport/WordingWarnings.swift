@@ -2,6 +2,9 @@ import Yardstick
 
 /// The sentences of warnings about the data read and about regressions, English and Chinese side by side.
 extension ReportLabels {
+    /// What starts a note on standard error.
+    public var notePrefix: String { pick("Note: ", "注意：") }
+
     public func panelWarning(_ w: PanelWarning) -> String {
         switch w {
         case let .unitsConverted(file, n):
@@ -19,6 +22,15 @@ extension ReportLabels {
         case let .namesOfAbsentRegions(file, regions):
             pick("\(file): names given for regions the data does not hold: \(regions.joined(separator: ", "))",
                  "\(file)：为数据中没有的地区给出了名称：\(regions.joined(separator: "、"))")
+        case let .statementsNotRead(file, lines):
+            pick("\(file): \(count(lines.count, "clause", "clauses", zh: "")) with numbers not read as statements (lines \(lines.map(String.init).joined(separator: ", ")); yardstick extract --unparsed lists them)",
+                 "\(file)：\(lines.count)处含数字的语句未能识别（第\(lines.map(String.init).joined(separator: "、"))行；yardstick extract --unparsed 可列出）")
+        case let .statementsAlsoInOtherFiles(file, n):
+            pick("\(file): \(count(n, "statement is", "statements are", zh: "")) also in the other files, word for word, and read once",
+                 "\(file)：\(n)条数据与其他文件完全相同，只读取一次")
+        case let .textRegionAssumed(file, region):
+            pick("\(file): the report's statements are taken as \(region)'s, the only region of the other files (give --text-region to choose)",
+                 "\(file)：报告中的数据按其他文件中唯一的地区\(region)读取（可用 --text-region 指定）")
         case let .columnsNotRead(file, columns, cells):
             pick("\(file): columns not read as indicators: \(columns.joined(separator: ", ")) (\(count(cells, "cell", "cells", zh: "")))",
                  "\(file)：未作为指标读取的列：\(columns.joined(separator: "、"))（\(cells)个单元格）")
@@ -28,12 +40,16 @@ extension ReportLabels {
     public func panelWarningParameters(_ w: PanelWarning) -> [(String, JSONValue)] {
         switch w {
         case let .unitsConverted(file, n), let .convertedToEarlierFiles(file, n), let .subAnnualNotInTrends(file, n),
-             let .rowsWithoutValues(file, n):
+             let .rowsWithoutValues(file, n), let .statementsAlsoInOtherFiles(file, n):
             [("file", .string(file)), ("count", .integer(n))]
         case let .columnsNotRead(file, columns, cells):
             [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string))), ("cells", .integer(cells))]
         case let .namesOfAbsentRegions(file, regions):
             [("file", .string(file)), ("regions", .array(regions.map(JSONValue.string)))]
+        case let .statementsNotRead(file, lines):
+            [("file", .string(file)), ("lines", .array(lines.map(JSONValue.integer)))]
+        case let .textRegionAssumed(file, region):
+            [("file", .string(file)), ("region", .string(region))]
         }
     }
 

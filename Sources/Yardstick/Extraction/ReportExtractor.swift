@@ -73,13 +73,28 @@ public struct Extraction: Sendable {
             if let i = byName[out.statements[k].indicator] {
                 out.statements[k].indicator = i.id
                 // The metadata's fuller unit where the text gives its start (% for "% of GDP").
-                if !i.unit.isEmpty, i.unit != out.statements[k].unit, !out.statements[k].unit.isEmpty,
-                   i.unit.hasPrefix(out.statements[k].unit + " ") { out.statements[k].unit = i.unit }
+                // A relative target gives no unit: the metadata's.
+                if !i.unit.isEmpty, i.unit != out.statements[k].unit,
+                   out.statements[k].unit.isEmpty ? out.statements[k].value.isNaN : i.unit.hasPrefix(out.statements[k].unit + " ") {
+                    out.statements[k].unit = i.unit
+                }
             }
             else if !unmatched.contains(out.statements[k].indicator) { unmatched.append(out.statements[k].indicator) }
             if case let .relative(to) = out.statements[k].qualifier, let i = byName[to] { out.statements[k].qualifier = .relative(to: i.id) }
         }
         return (out, unmatched)
+    }
+
+    /// The statements as the long CSV with each indicator's kind and direction and the provenance columns `line`,
+    /// `start`, `end` (what `extract` writes, and what reading a text file reads).
+    public func longCSV(region: String, file: String) -> String {
+        var lines = LongCSV.write(observations: observations(region: region, file: file))
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] += ",indicator_kind,direction,line,start,end"
+        for (k, s) in statements.enumerated() where k + 1 < lines.count {
+            lines[k + 1] += ",\(s.indicatorKind.rawValue),\(s.direction?.rawValue ?? ""),\(s.line),\(s.start),\(s.end)"
+        }
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
 
     /// The statements as observations of `region`, with the file and line they came from and the clause as note.

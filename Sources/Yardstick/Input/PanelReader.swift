@@ -12,6 +12,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case wide
     /// An Excel workbook (``XLSXReader``): one sheet, in any of the other layouts (detected).
     case xlsx
+    /// A report's text (``ReportExtractor``): its quantitative statements.
+    case text
 }
 
 /// Reads files of any supported format into one ``Panel``, applying metadata and direction overrides.
@@ -29,6 +31,14 @@ public struct PanelReader: Sendable {
     public var regionColumn: String?
     public var periodColumn: String?
     public var indicatorColumns: [String]?
+    /// The region a report's text is about (a `.txt` file, or `format` `.text`); when nil, the one region of the
+    /// other files, said in a warning.
+    public var textRegion: String?
+    /// The year of a report text's targets, when its headings give none.
+    public var textYear: Int?
+    /// A CSV of `name,id`: the indicator a name extracted from a report's text stands for (beside the metadata's
+    /// own names).
+    public var textNamesFile: String?
     /// The sheet of every Excel workbook read: its name or its number from 1 (the first when nil); a file given as
     /// `book.xlsx#Sheet` names its own.
     public var sheet: String?
@@ -43,6 +53,82 @@ public struct PanelReader: Sendable {
 
     /// Reads and merges the files (a region's indicator may come from several, but not the same value twice).
     public func read(_ files: [String]) throws(InputError) -> Panel {
+        let isText = { (f: String) in self.format == .text || f.lowercased().hasSuffix(".txt") }
+        let texts = files.filter(isText)
+        guard !texts.isEmpty else { return try readData(files) }
+        // Reports' texts: each extracted into the long CSV of one region, then read with the other files.
+        var region = textRegion, assumed = false
+        let others = files.filter { !isText($0) }
+        var plain = self
+        plain.metadataFile = nil
+        plain.regionNamesFile = nil
+        let base = others.isEmpty ? Panel() : try plain.readData(others)
+        if region == nil {
+            let regions = base.regions
+            guard regions.count == 1 else {
+                throw .unreadable(file: texts[0], reason: "a report's text names no region; give --text-region (the other files hold \(regions.count) regions)")
+            }
+            region = regions[0]
+            assumed = true
+        }
+        var extracted: [(file: String, text: String)] = [], notRead: [(String, [Int])] = [], alsoElsewhere: [(String, Int)] = []
+        // Names the metadata gives (in either language) become its ids, so that the text joins the other files.
+        var named: [Indicator] = []
+        if let metadataFile { named = try MetadataReader.read(CSVTable(contentsOf: metadataFile, encoding: encoding)) }
+        if let textNamesFile { named = try PanelReader.textNames(textNamesFile, encoding: encoding) + named }
+        for t in texts {
+            var e = try ReportExtractor(year: textYear).extract(contentsOf: t)
+            if !named.isEmpty { e = e.named(by: named).extraction }
+            // A statement the other files already hold, word for word (the same value, qualifier, kind and unit
+            // in the same year), is read once; a different value for the same year stays an error.
+            let known = Set(base.observations.lazy.filter { $0.region == region! }.map(PanelReader.sameness))
+            let before = e.statements.count
+            e.statements.removeAll { s in
+                known.contains(PanelReader.sameness(Observation(region: region!, indicator: s.indicator, period: .year(s.year), value: s.value,
+                                                                kind: s.kind, qualifier: s.qualifier, unit: s.unit)))
+            }
+            if e.statements.count < before { alsoElsewhere.append((t, before - e.statements.count)) }
+            guard e.targetYear != nil || e.resultsYear != nil else {
+                throw .unreadable(file: t, reason: "no heading gives the report's year; give --text-year (the year of its targets)")
+            }
+            guard !e.statements.isEmpty else {
+                throw .unreadable(file: t, reason: "no quantitative statements under a results or targets heading (yardstick extract --unparsed lists the lines with numbers)")
+            }
+            extracted.append((t, e.longCSV(region: region!, file: t)))
+            if !e.unparsed.isEmpty { notRead.append((t, e.unparsed.map(\.line))) }
+        }
+        var reader = self
+        reader.format = format == .text ? nil : format
+        var panel = try reader.readData(others, texts: extracted)
+        for (t, lines) in notRead { panel.warnings.append(.statementsNotRead(file: t, lines: lines)) }
+        if assumed { for t in texts { panel.warnings.append(.textRegionAssumed(file: t, region: region!)) } }
+        for (t, n) in alsoElsewhere { panel.warnings.append(.statementsAlsoInOtherFiles(file: t, count: n)) }
+        return panel
+    }
+
+    /// The names of a `name,id` file as indicators to name extracted statements by.
+    public static func textNames(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> [Indicator] {
+        let table = try CSVTable(contentsOf: path, encoding: encoding)
+        let n = try table.column("name"), i = try table.column("id")
+        var out: [Indicator] = []
+        for row in table.rows {
+            let name = row.fields[n].trimmingCharacters(in: .whitespaces), id = row.fields[i].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !id.isEmpty else {
+                throw .invalidCell(file: path, line: row.line, column: (name.isEmpty ? n : i) + 1, columnName: name.isEmpty ? "name" : "id",
+                                   found: name.isEmpty ? row.fields[n] : row.fields[i], expected: "a name and the id it stands for")
+            }
+            out.append(Indicator(id: id, name: name))
+        }
+        return out
+    }
+
+    /// What makes two observations the same statement.
+    static func sameness(_ o: Observation) -> String {
+        "\(o.region)\u{1}\(o.indicator)\u{1}\(o.period)\u{1}\(o.kind.rawValue)\u{1}\(o.qualifier.symbol)\u{1}\(o.value.isNaN ? "nan" : String(o.value))\u{1}\(o.unit)"
+    }
+
+    /// Reads data files (and texts already made into the long CSV) into one panel.
+    func readData(_ files: [String], texts: [(file: String, text: String)] = []) throws(InputError) -> Panel {
         var inputs: [(String, OwnedBuffer<UInt8>)] = []
         var sheets: [String: (path: String, sheet: String)] = [:]
         for given in files {
@@ -65,6 +151,7 @@ public struct PanelReader: Sendable {
                 inputs.append((f, try TextDecoding.bytes(f, encoding: encoding)))
             }
         }
+        for t in texts { inputs.append((t.file, TextDecoding.bytes(of: t.text))) }
         do { return try read(inputs) } catch {
             // A cell of a sheet is named as the spreadsheet names it: the line is the sheet's row.
             if case let .invalidCell(label, line, column, name, found, expected) = error, let s = sheets[label], column > 0 {
@@ -148,6 +235,7 @@ public struct PanelReader: Sendable {
         case .long: return try PartedReading.read(LongCSV.Reader.self, bytes: bytes, file: file)
         case .wdi: return try PartedReading.read(WDIReader.Reader.self, bytes: bytes, file: file, skip: WDIReader.preambleLines(head))
         case .xlsx: throw .unreadable(file: file, reason: "an Excel workbook is read by PanelReader.read(_:)")
+        case .text: throw .unreadable(file: file, reason: "a report's text is read by PanelReader.read(_:)")
         case .sdmx: return try PartedReading.read(SDMXReader.Reader.self, bytes: bytes, file: file)
         case .eurostat: return try PartedReading.read(EurostatReader.Reader.self, bytes: bytes, file: file, delimiter: "\t")
         case .wide:

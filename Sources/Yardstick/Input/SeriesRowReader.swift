@@ -252,7 +252,8 @@ extension PanelReader {
     /// ``read(_:)``).
     public func seriesRows(_ files: [String], blockSize: Int = 4096, chunk: Int = 4 << 20) throws(InputError) -> SeriesRowReader? {
         guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty, encoding != .gb18030,
-              format != .xlsx, !files[0].lowercased().hasSuffix(".xlsx") else { return nil }
+              format != .xlsx, format != .text, !files[0].lowercased().hasSuffix(".xlsx"),
+              !files[0].lowercased().hasSuffix(".txt") else { return nil }
         let file = files[0]
         guard let handle = FileHandle(forReadingAtPath: file) else { _ = try TextDecoding.bytes(file); return nil }
         var buffer = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: chunk), count: chunk)

@@ -12,6 +12,12 @@ public enum PanelWarning: Sendable, Equatable {
     /// Columns of a wide table not read as indicators (left out by `--indicator-columns` or not numeric), and the
     /// cells they hold.
     case columnsNotRead(file: String, columns: [String], cells: Int)
+    /// Clauses of a report's text with numbers that were not read as statements (``ReportExtractor``), by line.
+    case statementsNotRead(file: String, lines: [Int])
+    /// Statements of a report's text that the other files already hold, word for word: read once.
+    case statementsAlsoInOtherFiles(file: String, count: Int)
+    /// A report's text read as the statements of `region`, the one region of the other files (no region was given).
+    case textRegionAssumed(file: String, region: String)
     /// Regions named in a region-names file that the data does not hold (a misspelt id names nothing).
     case namesOfAbsentRegions(file: String, regions: [String])
 
@@ -24,6 +30,9 @@ public enum PanelWarning: Sendable, Equatable {
         case .rowsWithoutValues: "rows_without_values"
         case .columnsNotRead: "columns_not_read"
         case .namesOfAbsentRegions: "names_of_absent_regions"
+        case .statementsNotRead: "statements_not_read"
+        case .textRegionAssumed: "text_region_assumed"
+        case .statementsAlsoInOtherFiles: "statements_also_in_other_files"
         }
     }
 }

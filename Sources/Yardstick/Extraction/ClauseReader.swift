@@ -11,9 +11,13 @@ struct ClauseReader {
     var statements: [ExtractedStatement] = []
     var unparsed: [UnparsedClause] = []
 
+    /// The last year of a period the line names (2021—2025年, 2021-2025, 十四五), for multi-year figures.
+    let periodEnd: Int?
+
     init(original: [Character], line: Int, kind: ObservationKind, year: Int) {
         self.original = original
         self.chars = original.map(Traditional.simplify)
+        periodEnd = ClauseReader.periodEnd(String(chars))
         self.line = line
         self.kind = kind
         self.year = year
@@ -40,7 +44,7 @@ struct ClauseReader {
     /// Growth words that state a fall: the value is a negative growth.
     static let fallWords = ["下降", "降低", "减少", "回落"]
     /// Words trimmed from a subject's ends.
-    static let filler = ["预计", "初步", "全年", "力争", "确保", "其中", "实现", "累计", "共", "达到", "达", "为", "维持在",
+    static let filler = ["预计", "初步", "全年", "力争", "确保", "其中", "实现", "共", "达到", "达", "为", "维持在",
                          "保持在", "控制在", "稳定在", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "稳居", "跃升至", "跻身", "排名", "突破", "超过", "跨上", "超", "不低于",
                          "不少于", "不超过", "有望", "首次", "等", "约", "近"]
     static let clauseEnds: Set<Character> = ["，", ",", "；", ";", "。", "：", ":", "!", "！", "?", "？"]
@@ -68,6 +72,22 @@ struct ClauseReader {
             if i > start { readClause(start, i, quoted: quoted, stretch: stretch, preliminary: preliminary, previous: &previous) }
             start = i + 1
         }
+    }
+
+    static let planPeriods = ["十三五": 2020, "十四五": 2025, "十五五": 2030]
+
+    static func periodEnd(_ text: String) -> Int? {
+        if let plan = planPeriods.first(where: { text.contains($0.key) }) { return plan.value }
+        let c = Array(text)
+        guard c.count >= 9 else { return nil }
+        for i in 0...(c.count - 9) where ["—", "-", "－", "至", "~", "～", "到"].contains(c[i + 4]) {
+            let a = (0..<4).compactMap { NumberPhrase.digit(c[i + $0]) }, b = (5..<9).compactMap { NumberPhrase.digit(c[i + $0]) }
+            if a.count == 4, b.count == 4 {
+                let end = b.reduce(0) { $0 * 10 + $1 }
+                if (1900...2100).contains(end) { return end }
+            }
+        }
+        return nil
     }
 
     /// Where the text starts after a list marker (`- `, `* `, `• `, `1 `, `（1）`).
@@ -117,6 +137,13 @@ struct ClauseReader {
     /// The name in `a..<b`: the words as written, without the filler words (matched on the simplified text) at its
     /// ends.
     func name(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var a = a
+        // A period before the subject (“十四五”期间, 2024—2026年) is when, not what.
+        let text = Array(chars[a..<b])
+        if let i = firstIndex(of: "期间", in: text), i + 2 < text.count, i <= 8 { a += i + 2 }
+        else if text.count > 10, (0..<4).allSatisfy({ NumberPhrase.digit(text[$0]) != nil }),
+                (5..<9).allSatisfy({ NumberPhrase.digit(text[$0]) != nil }), text[9] == "年" { a += 10 }
         guard a < b else { return "" }
         let r = Self.trimmed(Array(chars[a..<b]))
         return String(original[(a + r.lowerBound)..<(a + r.upperBound)])
@@ -285,11 +312,9 @@ struct ItemReader {
             // A threshold (10亿元以上项目): a qualified amount that describes what follows.
             if qualifier == .atLeast || qualifier == .atMost, k < range.upperBound, !ClauseReader.clauseEnds.contains(chars[k]),
                !chars[k].isWhitespace { i = k; continue }
-            // 年均增长6.5%, 累计完成投资500亿元: several years' figure, listed rather than read as one year's.
-            if ["年均", "累计", "五年", "三年"].contains(where: prefix.contains) {
-                unparsed.append(UnparsedClause(line: parent.line, text: String(parent.original[range]), reason: .multiYear))
-                i = k; continue
-            }
+            // 年均增长6.5%, 累计完成投资500亿元: several years' figure, an indicator of its own (the name keeps 年均 or
+            // 累计), filed under the last year of the period the line names (2021—2025年, 十四五), else the section's.
+            let multiYear = ["年均", "累计"].contains(where: prefix.contains)
             if unit.isEmpty && !rankPrefix {
                 unparsed.append(UnparsedClause(line: parent.line, text: String(parent.original[range]), reason: .noUnit))
                 i = k; continue
@@ -318,7 +343,7 @@ struct ItemReader {
                 else if name.isEmpty { name = tail }
             }
             let statement = ExtractedStatement(
-                indicator: name, kind: parent.kind, year: parent.year, qualifier: qualifier, value: value, unit: unit,
+                indicator: name, kind: parent.kind, year: multiYear ? parent.periodEnd ?? parent.year : parent.year, qualifier: qualifier, value: value, unit: unit,
                 stretch: false, isGrowth: growth, isRank: rank, line: parent.line, start: range.lowerBound, end: range.upperBound,
                 phrase: String(parent.original[range]).trimmingCharacters(in: .whitespaces))
             out.append(statement)
@@ -335,6 +360,10 @@ struct ItemReader {
     /// Numbers that are not statements: years, dates, durations, sessions, labels.
     func skip(_ number: NumberPhrase, unit: String, after k: Int, rank: Bool) -> Bool {
         let next = number.end < range.upperBound ? chars[number.end] : " "
+        // The first year of a period (2024—2026年).
+        if !number.chinese, number.magnitude.isEmpty, number.end - number.start == 4, (1900...2100).contains(Int(number.value)),
+           ["—", "-", "－", "至", "~", "～", "到"].contains(next), number.end + 4 < range.upperBound,
+           (1...4).allSatisfy({ NumberPhrase.digit(chars[number.end + $0]) != nil }) { return true }
         if number.magnitude.isEmpty, ["年", "月", "日", "号", "届", "强", "周", "季", "G", "K", "k", "W"].contains(next) { return true }
         if number.end + 1 < range.upperBound, next == "次", chars[number.end + 1] == "会" { return true }
         if number.start > range.lowerBound, chars[number.start - 1] == "连" { return true }

@@ -75,10 +75,13 @@ struct ReportExtractorTests {
         #expect(s[3].qualifier == .relative(to: "经济增长") && s[3].indicator == "居民收入增长" && s[3].isGrowth && s[3].value.isNaN)
     }
 
-    @Test func multiYearFiguresAreListedNotRead() {
-        let e = ReportExtractor().extract("## 2024年主要目标\n- 地区生产总值年均增长6.5%\n- 累计完成投资500亿元\n- 新增就业3万人\n")
-        #expect(e.statements.map(\.value) == [3])
-        #expect(e.unparsed.map(\.reason) == [.multiYear, .multiYear] && e.unparsed.map(\.line) == [2, 3])
+    /// Several years' figures are indicators of their own, filed under the last year of the period the line names.
+    @Test func multiYearFiguresGoToTheirLastYear() {
+        let e = ReportExtractor().extract("## 2024年主要目标\n- “十四五”期间地区生产总值年均增长6.5%\n- 2024—2026年累计完成投资500亿元\n- 新增就业3万人\n")
+        #expect(e.statements.map(\.value) == [6.5, 500, 3])
+        #expect(e.statements.map(\.year) == [2025, 2026, 2024])
+        #expect(e.statements.map(\.indicator) == ["地区生产总值年均增长", "累计完成投资", "新增就业"])
+        #expect(e.statements[0].isGrowth && e.unparsed.isEmpty)
     }
 
     @Test func withoutSectionsOrYearsNothingIsGuessed() {

@@ -130,8 +130,10 @@ public struct ReportExtractor: Sendable {
 
     public init(year: Int? = nil) { self.year = year }
 
-    static let resultWords = ["成绩", "成效", "回顾", "过去", "完成情况", "取得"]
-    static let targetWords = ["目标", "安排", "任务", "计划", "今年", "预期"]
+    static let resultWords = ["成绩", "成效", "回顾", "过去", "完成情况", "取得", "results", "achievements", "review",
+                              "past year", "last year", "performance"]
+    static let targetWords = ["目标", "安排", "任务", "计划", "今年", "预期", "targets", "goals", "objectives", "plan", "tasks",
+                              "this year", "projected"]
 
     /// The statements of a text file (UTF-8, or GB18030 when it is not UTF-8).
     public func extract(contentsOf path: String, encoding: TextEncoding = .automatic) throws(InputError) -> Extraction {
@@ -178,6 +180,12 @@ public struct ReportExtractor: Sendable {
                 }
                 continue
             }
+            if EnglishClauses.isEnglish(chars) {
+                let start = ClauseReader(original: chars, line: k + 1, kind: section, year: year).bulletEnd()
+                out.statements += EnglishClauses(text: String(chars[start...]), line: k + 1, kind: section, year: year,
+                                                 offset: offset + start).read()
+                continue
+            }
             var reader = ClauseReader(original: chars, line: k + 1, kind: section, year: year)
             reader.read()
             out.statements += reader.statements.map { s in
@@ -211,16 +219,21 @@ public struct ReportExtractor: Sendable {
 
     /// Results (`.actual`), targets, or nil for a heading that says neither.
     static func sectionKind(_ heading: String) -> ObservationKind? {
-        if resultWords.contains(where: heading.contains) { return .actual }
-        if targetWords.contains(where: heading.contains) { return .target }
+        let h = heading.lowercased()
+        if resultWords.contains(where: h.contains) { return .actual }
+        if targetWords.contains(where: h.contains) { return .target }
         return nil
     }
 
     /// A year written as four digits and 年 (2024年).
     static func year(in text: String) -> Int? {
         let c = Array(text)
-        guard c.count >= 5 else { return nil }
-        for i in 0...(c.count - 5) where c[i + 4] == "年" {
+        guard c.count >= 4 else { return nil }
+        let english = EnglishClauses.isEnglish(c)
+        for i in 0...(c.count - 4) {
+            // 2024年, or in English a year standing alone (Targets for 2024).
+            let ends = i + 4 == c.count || !(NumberPhrase.digit(c[i + 4]) != nil || c[i + 4].isLetter)
+            guard i + 4 < c.count && c[i + 4] == "年" || english && ends else { continue }
             let digits = (0..<4).compactMap { NumberPhrase.digit(c[i + $0]) }
             if digits.count == 4, i == 0 || NumberPhrase.digit(c[i - 1]) == nil {
                 let y = digits.reduce(0) { $0 * 10 + $1 }

@@ -54,6 +54,30 @@ struct ReportExtractorTests {
         ("新增城鎮就業不少於3萬人", [Expected("新增城鎮就業", .target, .atLeast, 3, "万人")]),
     ]
 
+    /// English phrasings of the same rules (a report's translation), under an English heading.
+    static let english: [(String, [Expected])] = [
+        ("GDP growth of around 5%", [Expected("GDP growth", .target, .approximately, 5, "%", growth: true)]),
+        ("Over 12 million new urban jobs", [Expected("new urban jobs", .target, .moreThan, 12, "million")]),
+        ("Grain output of at least 650 million tons", [Expected("Grain output", .target, .atLeast, 650, "million tons")]),
+        ("CPI increase within 3 percent", [Expected("CPI growth", .target, .atMost, 3, "%", growth: true)]),
+        ("Energy consumption per unit of GDP down by about 2.5%", [Expected("Energy consumption per unit of GDP growth", .target, .approximately, -2.5, "%", growth: true)]),
+        ("R&D intensity up 0.2 percentage points", [Expected("R&D intensity growth", .target, .exact, 0.2, "percentage points", growth: true)]),
+        ("Investment of 1,234.5 billion yuan or more", [Expected("Investment", .target, .atLeast, 1234.5, "billion yuan")]),
+        ("Exports up 8% and imports up 6%", [Expected("Exports growth", .target, .exact, 8, "%", growth: true),
+                                             Expected("imports growth", .target, .exact, 6, "%", growth: true)]),
+        ("Hold the 2025 Games successfully", []),
+    ]
+
+    @Test(arguments: english)
+    func englishSentence(_ c: (String, [Expected])) {
+        let found = ReportExtractor().extract("## Review of 2023\n## Main targets for 2024\n- \(c.0)\n").statements
+        #expect(found.count == c.1.count, "\(c.0): \(found.map { "\($0.indicator) \($0.qualifier.symbol) \($0.value) \($0.unit)" })")
+        for (s, e) in zip(found, c.1) {
+            #expect(s.indicator == e.indicator && s.kind == e.kind && s.qualifier == e.qualifier && s.value == e.value
+                    && s.unit == e.unit && s.isGrowth == e.growth && s.year == 2024, "\(c.0): \(s.indicator) \(s.qualifier.symbol) \(s.value) \(s.unit) against \(e)")
+        }
+    }
+
     @Test(arguments: sentences)
     func sentence(_ c: (String, [Expected])) {
         let found = Self.extract(c.0)

@@ -42,11 +42,7 @@ public struct ExtractedStatement: Sendable, Equatable {
 
 /// A clause with a number that was not read as a statement, and why.
 public struct UnparsedClause: Sendable, Equatable {
-    public enum Reason: String, Sendable {
-        case outsideSections = "outside_sections", noUnit = "no_unit"
-        /// An average over several years or a cumulative figure (年均, 累计): not a value of one year, not read yet.
-        case multiYear = "multi_year"
-    }
+    public enum Reason: String, Sendable { case outsideSections = "outside_sections", noUnit = "no_unit" }
     public var line: Int
     public var text: String
     public var reason: Reason

@@ -330,11 +330,12 @@ struct ItemReader {
             var name = examples ? "" : parent.name(subjectStart, rankPrefix ? i - 1 : i)
             if growth, let fall = ClauseReader.fallWords.first(where: { prefix.hasSuffix($0) || subjectWords.hasSuffix($0) }) {
                 value = -value
-                if name.hasSuffix(fall) { name = String(name.dropLast(fall.count)) + "增长" }
+                if String(name.map(Traditional.simplify)).hasSuffix(fall) { name = String(name.dropLast(fall.count)) + "增长" }
             }
             if rankPrefix { unit = "位" }
             // The subject after the number (350多个项目开工建设), or the statement before's (…,增长83.8%).
-            if name.isEmpty || ClauseReader.growthWords.contains(name) || name == "较上年前进" || name == "前进" {
+            let simpleName = String(name.map(Traditional.simplify))     // the rules' words are simplified
+            if name.isEmpty || ClauseReader.growthWords.contains(simpleName) || simpleName == "较上年前进" || simpleName == "前进" {
                 var tailEnd = k
                 while tailEnd < range.upperBound && !ClauseReader.clauseEnds.contains(chars[tailEnd]) { tailEnd += 1 }
                 let tail = parent.name(k, tailEnd)

@@ -54,6 +54,21 @@ struct ReportExtractorTests {
         ("新增城鎮就業不少於3萬人", [Expected("新增城鎮就業", .target, .atLeast, 3, "万人")]),
     ]
 
+    /// Every Chinese sentence again in traditional characters (each character the rules know written in its
+    /// traditional form): the same statements, the names as written.
+    @Test(arguments: sentences)
+    func traditionalSentence(_ c: (String, [Expected])) {
+        let traditional = Dictionary(Traditional.simplified.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let text = String(c.0.map { traditional[$0] ?? $0 })
+        let found = Self.extract(text)
+        #expect(found.count == c.1.count, "\(text): \(found.map { "\($0.indicator) \($0.qualifier.symbol) \($0.value) \($0.unit)" })")
+        for (s, e) in zip(found, c.1) {
+            #expect(String(s.indicator.map(Traditional.simplify)) == String(e.indicator.map(Traditional.simplify)) && s.kind == e.kind
+                    && s.qualifier == e.qualifier && s.value == e.value && s.unit == e.unit && s.isGrowth == e.growth,
+                    "\(text): \(s.indicator) \(s.qualifier.symbol) \(s.value) \(s.unit) against \(e)")
+        }
+    }
+
     /// English phrasings of the same rules (a report's translation), under an English heading.
     static let english: [(String, [Expected])] = [
         ("GDP growth of around 5%", [Expected("GDP growth", .target, .approximately, 5, "%", growth: true)]),

@@ -133,7 +133,9 @@ public struct ReportExtractor: Sendable {
 
     /// The statements of a text file (UTF-8, or GB18030 when it is not UTF-8).
     public func extract(contentsOf path: String, encoding: TextEncoding = .automatic) throws(InputError) -> Extraction {
-        extract(try TextDecoding.text(path, encoding: encoding))
+        let text = try TextDecoding.text(path, encoding: encoding)
+        guard text.contains(where: { !$0.isWhitespace }) else { throw .unreadable(file: path, reason: "the file is empty") }
+        return extract(text)
     }
 
     public func extract(_ text: String) -> Extraction {

@@ -255,6 +255,9 @@ extension PanelReader {
               format != .xlsx, format != .text, !files[0].lowercased().hasSuffix(".xlsx"),
               !files[0].lowercased().hasSuffix(".txt") else { return nil }
         let file = files[0]
+        var directory: ObjCBool = false
+        // A missing file or a directory: the message every reader gives.
+        if !FileManager.default.fileExists(atPath: file, isDirectory: &directory) || directory.boolValue { _ = try TextDecoding.bytes(file) }
         guard let handle = FileHandle(forReadingAtPath: file) else { _ = try TextDecoding.bytes(file); return nil }
         var buffer = OwnedBuffer<UInt8>(block: PageMemory.allocate(bytes: chunk), count: chunk)
         var (filled, eof) = try SeriesRowReader.read(handle, into: buffer, at: 0, file: file)

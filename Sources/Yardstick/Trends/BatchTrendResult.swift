@@ -50,7 +50,8 @@ public struct BatchTrendResult: Sendable {
     public func likelihood(_ j: Int) -> (logLikelihood: Double, aicc: Double?)? {
         guard storage.isFitted(j) else { return nil }
         let n = Double(storage.counts(j).count)
-        let rss = storage[storage.rss, j], extra = storage[storage.extra, j]
+        // The extra number is written only by the models that have one (the linear model's is never stored).
+        let rss = storage[storage.rss, j], extra = model == .weighted || model == .loglinear ? storage[storage.extra, j] : 0
         let raw = model == .weighted ? extra : rss, jacobian = model == .loglinear ? extra : 0
         let logLik = -0.5 * n * (log(2 * Double.pi * raw / n) + 1) - jacobian
         let k = Double(model.aiccParameters)
@@ -133,7 +134,9 @@ public struct BatchTrendResult: Sendable {
     /// (XᵀX)⁻¹, count and years are the grid's, kept once. The numbers live in 2 MiB pages (``PageMemory``) and are
     /// not cleared first: every series writes what is read of it.
     final class Storage: @unchecked Sendable {
-        enum Status: UInt8 { case fitted, tooFewPoints, nonFinite, nonPositive, singular, fittedOnGrid }
+        /// `fittedLine`: a line in its own basis, whose (XᵀX)⁻¹ is diagonal with 1/n first, so that only its last
+        /// entry is stored (24 bytes less a series with gaps).
+        enum Status: UInt8 { case fitted, tooFewPoints, nonFinite, nonPositive, singular, fittedOnGrid, fittedLine }
         let series: Int
         let parameters: Int
         let stride: Int
@@ -203,13 +206,24 @@ public struct BatchTrendResult: Sendable {
             status[j] = Status.fitted.rawValue
         }
 
+        /// A line with gaps in its own basis (set with ``setBasis(_:centre:scale:)`` and
+        /// ``setCount(_:_:first:last:)``): (XᵀX)⁻¹ = diag(1/n, `v11`); `extra` only where the model has one.
+        @inline(__always) func setLineFit(_ j: Int, _ g0: Double, _ g1: Double, v11: Double, rss r: Double, extra x: Double?) {
+            self[0, j] = g0; self[1, j] = g1; self[covariance + 2, j] = v11; self[rss, j] = r
+            if let x { self[extra, j] = x }
+            status[j] = Status.fittedLine.rawValue
+        }
+
         /// A complete series fitted on the grid's basis.
-        @inline(__always) func setGridFit(_ j: Int, _ g0: Double, _ g1: Double, rss r: Double, extra x: Double) {
-            self[0, j] = g0; self[1, j] = g1; self[rss, j] = r; self[extra, j] = x
+        @inline(__always) func setGridFit(_ j: Int, _ g0: Double, _ g1: Double, rss r: Double, extra x: Double?) {
+            self[0, j] = g0; self[1, j] = g1; self[rss, j] = r
+            if let x { self[extra, j] = x }
             status[j] = Status.fittedOnGrid.rawValue
         }
 
-        func isFitted(_ j: Int) -> Bool { status[j] == Status.fitted.rawValue || status[j] == Status.fittedOnGrid.rawValue }
+        func isFitted(_ j: Int) -> Bool {
+            status[j] == Status.fitted.rawValue || status[j] == Status.fittedOnGrid.rawValue || status[j] == Status.fittedLine.rawValue
+        }
 
         /// Count, first and last year of series `j`.
         func counts(_ j: Int) -> (count: Int, first: Int, last: Int) {
@@ -220,6 +234,7 @@ public struct BatchTrendResult: Sendable {
         /// Centre, scale and (XᵀWX)⁻¹ (packed, upper triangle by rows) of series `j`.
         func basis(_ j: Int) -> (centre: Double, scale: Double, v: [Double]) {
             if status[j] == Status.fittedOnGrid.rawValue { return (grid.centre, grid.scale, grid.v) }
+            if status[j] == Status.fittedLine.rawValue { return (self[centre, j], self[scale, j], [1 / Double(ints[j]), 0, self[covariance + 2, j]]) }
             let packed = parameters * (parameters + 1) / 2
             return (self[centre, j], self[scale, j], (0..<packed).map { self[covariance + $0, j] })
         }

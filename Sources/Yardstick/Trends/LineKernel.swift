@@ -112,7 +112,7 @@ final class LineKernel: @unchecked Sendable {
         let b = (sty - st * sy * rk) * rs, a = sy * rk - b * tm
         let k = Double(n)
         let rss = LineSums.rss(y, t, n, c0: y0 + a, b: b)
-        out.setGridFit(j, y0 + a, b, rss: rss, extra: log ? k * y0 + sy : 0)
+        out.setGridFit(j, y0 + a, b, rss: rss, extra: log ? k * y0 + sy : nil)
         return true
     }
 
@@ -153,7 +153,7 @@ final class LineKernel: @unchecked Sendable {
         let rss = LineSums.rss(y, t, n, c0: y0 + a, b: b)
         let jacobian = log ? k * y0 + sy : 0                       // Σ ln y, for the log-linear likelihood
         if k == Double(n) {
-            out.setGridFit(j, y0 + a, b, rss: rss, extra: jacobian)
+            out.setGridFit(j, y0 + a, b, rss: rss, extra: log ? jacobian : nil)
             return .complete
         }
         // The series' own basis: c′ = c + s·t̄ (its mean observed year), s′ = half its observed span; there
@@ -163,8 +163,7 @@ final class LineKernel: @unchecked Sendable {
         let c = centre + scale * tm, s = max(1, (years[last] - years[first]) / 2), ratio = s * inverseScale   // s′/s
         out.setCount(j, Int(k), first: years[first], last: years[last])
         out.setBasis(j, centre: c, scale: s)
-        out.setFit(j, y0 + sy * rk, b * ratio, 0, covariance: (rk, 0, 0, rs * ratio * ratio, 0, 0),
-                   rss: rss, extra: jacobian)
+        out.setLineFit(j, y0 + sy * rk, b * ratio, v11: rs * ratio * ratio, rss: rss, extra: log ? jacobian : nil)
         return .gaps
     }
 

@@ -40,9 +40,10 @@ struct ExtractCommand: ParsableCommand {
         var extraction: Extraction
         do {
             extraction = try ReportExtractor(year: year).extract(contentsOf: file)
-            var named: [Indicator] = []
-            if let indicatorNames { named += try PanelReader.textNames(indicatorNames) }
-            if let metadata { named += try MetadataReader.read(CSVTable(contentsOf: metadata)) }
+            var reader = PanelReader()
+            reader.metadataFile = metadata
+            reader.textNamesFile = indicatorNames
+            let named = try reader.namingIndicators()
             if !named.isEmpty { extraction = extraction.named(by: named).extraction }
         } catch { throw CommandError(error) }
         guard extraction.targetYear != nil || extraction.resultsYear != nil || extraction.statements.isEmpty == false else {

@@ -143,7 +143,7 @@ public enum BenchmarkRenderer {
         for t in d.tables {
             var table = TextTable(header: [""] + t.header, alignments: [.left] + t.rightAligned.map { $0 ? .right : .left })
             for (row, focus) in zip(t.rows, t.focus) { table.append([focus ? "▶" : ""] + row) }
-            var rendered = table.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var rendered = table.rendered().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             if colour { for (k, focus) in t.focus.enumerated() where focus && rendered.indices.contains(k + 2) { rendered[k + 2] = "\u{1B}[1m" + rendered[k + 2] + "\u{1B}[0m" } }
             lines += ["", t.title] + rendered
         }

@@ -22,7 +22,7 @@ public enum TextReport {
         var lines = [colour ? "\u{1B}[1m\(d.title)\u{1B}[0m" : d.title, d.headline, ""]
         var table = TextTable(header: d.labels.columns, alignments: [.left, .right, .right, .right, .right, .right, .left])
         for r in d.rows { table.append([r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel]) }
-        var rendered = table.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var rendered = table.rendered().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if colour {
             // Colour the status cell after alignment, so that escape codes do not count as width.
             for (i, r) in d.rows.enumerated() where rendered.indices.contains(i + 2) && rendered[i + 2].hasSuffix(r.statusLabel) {

@@ -97,7 +97,7 @@ public enum TrendRenderer {
                 table.append([String(point.year), NumberFormat.significant(point.mean)]
                     + point.intervals.map { "\(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" })
             }
-            lines.append(table.rendered().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            lines.append(table.rendered().split(whereSeparator: \.isNewline).map { "  " + $0 }.joined(separator: "\n"))
             for w in f.warnings { lines.append("  " + l.pick("warning: ", "注意：") + l.trendWarning(w)) }
             blocks.append(lines.joined(separator: "\n"))
         }

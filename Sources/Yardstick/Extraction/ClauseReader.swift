@@ -106,28 +106,22 @@ struct ClauseReader {
         let stop = stop ?? chars.count
         for word in Self.relativeWords.sorted(by: { $0.count > $1.count }) {
             guard let at = firstIndex(of: word, in: Array(chars[start..<stop])).map({ $0 + start }) else { continue }
-            var subject = name(start, at)
+            // The subject ends at the comparing word, or, for 居民收入增长与经济增长同步, at 与 (和): the other series is
+            // then between 与 and 同步; otherwise it follows the word.
+            let with = word.hasPrefix("同步")
+                ? (firstIndex(of: "与", in: Array(chars[start..<at])) ?? firstIndex(of: "和", in: Array(chars[start..<at]))).map { $0 + start }
+                : nil
+            let subjectEnd = with ?? at
             var end = stop
-            // 居民收入增长与经济增长同步: the other series between 与 and 同步.
-            if word.hasPrefix("同步"), let with = (firstIndex(of: "与", in: Array(chars[start..<at])) ?? firstIndex(of: "和", in: Array(chars[start..<at])))
-                .map({ $0 + start }) {
-                subject = name(start, with)
-                let other = String(original[(with + 1)..<at]).trimmingCharacters(in: .whitespaces)
-                guard !subject.isEmpty, !other.isEmpty else { return false }
-                statements.append(ExtractedStatement(
-                    indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
-                    stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<with]).hasSuffix),
-                    isRank: false, line: line, start: start, end: stop,
-                    phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces), statedDirection: .higher))
-                return true
-            }
             while end > at + word.count, Self.clauseEnds.contains(chars[end - 1]) { end -= 1 }
-            let other = String(original[(at + word.count)..<end]).trimmingCharacters(in: .whitespaces)
+            let subject = name(start, subjectEnd)
+            let other = (with.map { String(original[($0 + 1)..<at]) } ?? String(original[(at + word.count)..<end]))
+                .trimmingCharacters(in: .whitespaces)
             guard !subject.isEmpty, !other.isEmpty else { return false }
             statements.append(ExtractedStatement(
                 indicator: subject, kind: .target, year: year, qualifier: .relative(to: other), value: .nan, unit: "",
-                stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<at]).hasSuffix), isRank: false,
-                line: line, start: start, end: stop, phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces),
+                stretch: stretch, isGrowth: ["增幅", "增长", "增速"].contains(where: String(chars[start..<subjectEnd]).hasSuffix),
+                isRank: false, line: line, start: start, end: stop, phrase: String(original[start..<stop]).trimmingCharacters(in: .whitespaces),
                 statedDirection: ["低于", "慢于", "不高于"].contains(word) ? .lower : .higher))
             return true
         }

@@ -85,7 +85,7 @@ public struct Extraction: Sendable {
     /// `start`, `end` (what `extract` writes, and what reading a text file reads).
     public func longCSV(region: String, file: String) -> String {
         var lines = LongCSV.write(observations: observations(region: region, file: file))
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         lines[0] += ",indicator_kind,direction,line,start,end"
         for (k, s) in statements.enumerated() where k + 1 < lines.count {
             lines[k + 1] += ",\(s.indicatorKind.rawValue),\(s.direction?.rawValue ?? ""),\(s.line),\(s.start),\(s.end)"

@@ -73,9 +73,7 @@ public struct PanelReader: Sendable {
         }
         var extracted: [(file: String, text: String)] = [], notRead: [(String, [Int])] = [], alsoElsewhere: [(String, Int)] = []
         // Names the metadata gives (in either language) become its ids, so that the text joins the other files.
-        var named: [Indicator] = []
-        if let metadataFile { named = try MetadataReader.read(CSVTable(contentsOf: metadataFile, encoding: encoding)) }
-        if let textNamesFile { named = try PanelReader.textNames(textNamesFile, encoding: encoding) + named }
+        let named = try namingIndicators()
         for t in texts {
             var e = try ReportExtractor(year: textYear).extract(contentsOf: t)
             if !named.isEmpty { e = e.named(by: named).extraction }
@@ -104,6 +102,15 @@ public struct PanelReader: Sendable {
         if assumed { for t in texts { panel.warnings.append(.textRegionAssumed(file: t, region: region!)) } }
         for (t, n) in alsoElsewhere { panel.warnings.append(.statementsAlsoInOtherFiles(file: t, count: n)) }
         return panel
+    }
+
+    /// The indicators whose names name a report text's statements (``Extraction/named(by:)``): the `name,id`
+    /// file's first, then the metadata's.
+    public func namingIndicators() throws(InputError) -> [Indicator] {
+        var named: [Indicator] = []
+        if let textNamesFile { named += try PanelReader.textNames(textNamesFile, encoding: encoding) }
+        if let metadataFile { named += try MetadataReader.read(CSVTable(contentsOf: metadataFile, encoding: encoding)) }
+        return named
     }
 
     /// The names of a `name,id` file as indicators to name extracted statements by.

@@ -53,26 +53,15 @@ public struct SeriesRowReader {
         self.eof = eof
         rows = CSVCursor(bytes: buffer, start: table.headerEnd, end: cut, line: table.headerEndLine, delimiter: table.delimiter,
                          file: table.file, expected: table.header.count)
-        guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
-            throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
-        }
-        guard let indC = table.optionalColumn("Indicator Code", "indicator") else {
-            throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
-        }
-        self.regionC = regionC
-        self.indC = indC
-        nameC = table.optionalColumn("Indicator Name")
-        let columns = table.header.enumerated().compactMap { i, h -> (Int, Int)? in
-            guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
-            return (i, p.year)
-        }
-        guard let lo = columns.map(\.1).min(), let hi = columns.map(\.1).max() else {
-            throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header)
-        }
+        let columns = try WDIReader.columns(table)
+        regionC = columns.region
+        indC = columns.indicator
+        nameC = columns.name
+        let lo = columns.years.map(\.year).min()!, hi = columns.years.map(\.year).max()!
         grid = Array(lo...hi)
-        years = columns.map { ($0.0, $0.1 - lo) }
+        years = columns.years.map { ($0.column, $0.year - lo) }
         self.blockSize = max(1, blockSize)
-        pendingColumns = Array(repeating: (0, 0, 0), count: columns.count)
+        pendingColumns = Array(repeating: (0, 0, 0), count: columns.years.count)
     }
 
     /// The next block of at most `blockSize` series, nil after the last. An error names the file, line and column

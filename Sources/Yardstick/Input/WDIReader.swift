@@ -5,12 +5,30 @@
 public enum WDIReader {
     /// Lines before the header in an API download (`"Data Source","World Development Indicators",` …).
     static func preambleLines(_ text: String) -> Int {
-        let lines = text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false)
+        // Any line end: "\r\n" is one Character, which a split on "\n" would not see.
+        let lines = text.split(maxSplits: 8, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard lines.first?.contains("Data Source") == true else { return 0 }
         return lines.firstIndex { $0.contains("Country Name") || $0.contains("Country Code") } ?? 0
     }
 
     public static func read(_ table: CSVTable) throws(InputError) -> Panel { try Reader.read(table) }
+
+    /// The columns of a World Bank table: region, indicator, the indicator's name if any, and each year column with
+    /// its year (four-digit headers).
+    static func columns(_ table: CSVTable) throws(InputError) -> (region: Int, indicator: Int, name: Int?, years: [(column: Int, year: Int)]) {
+        guard let region = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
+            throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
+        }
+        guard let indicator = table.optionalColumn("Indicator Code", "indicator") else {
+            throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
+        }
+        let years = table.header.enumerated().compactMap { i, h -> (column: Int, year: Int)? in
+            guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
+            return (i, p.year)
+        }
+        guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
+        return (region, indicator, table.optionalColumn("Indicator Name"), years)
+    }
 
     /// The state of reading one table: its columns, the panel so far, indicator names, rows without a value.
     struct Reader: PartReader {
@@ -34,20 +52,11 @@ public enum WDIReader {
             self.table = table
             self.rows = rows
             builder = PanelBuilder(file: table.file, records: records)
-            guard let regionC = table.optionalColumn("Country Code", "country", "region", "Country Name", "geo") else {
-                throw .missingColumn(file: table.file, name: "Country Code", header: table.header)
-            }
-            guard let indC = table.optionalColumn("Indicator Code", "indicator") else {
-                throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
-            }
-            self.regionC = regionC
-            self.indC = indC
-            nameC = table.optionalColumn("Indicator Name")
-            years = table.header.enumerated().compactMap { i, h -> (Int, Int32)? in
-                guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
-                return (i, ObservationTable.code(p))
-            }
-            guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
+            let columns = try WDIReader.columns(table)
+            regionC = columns.region
+            indC = columns.indicator
+            nameC = columns.name
+            years = columns.years.map { ($0.column, ObservationTable.code(.year($0.year))) }
             scratch = Scratch(years.count)
         }
 

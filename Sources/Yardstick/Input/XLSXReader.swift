@@ -94,6 +94,14 @@ enum XLSXReader {
         return (lines.joined(separator: "\n") + "\n", headerRow)
     }
 
+    /// Runs `delegate` over the XML in `data`; what is wrong with it, or nil.
+    static func parse(_ data: Data, with delegate: XMLParserDelegate) -> String? {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        if parser.parse() { return nil }
+        return parser.parserError.map { "not valid XML (\($0.localizedDescription))" } ?? "not valid XML"
+    }
+
     /// A cell reference: column 3, row 7 → `C7`.
     static func reference(row: Int, column: Int) -> String {
         var letters = "", c = column
@@ -121,9 +129,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
     init(_ data: Data, collecting names: Set<String>) {
         self.names = names
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        _ = XLSXReader.parse(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -139,9 +145,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     init(_ data: Data) {
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        _ = XLSXReader.parse(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -178,9 +182,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     init(_ data: Data, shared: [String]) {
         self.shared = shared
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        if !parser.parse(), problem == nil { problem = parser.parserError.map { "not valid XML (\($0.localizedDescription))" } ?? "not valid XML" }
+        if let error = XLSXReader.parse(data, with: self), problem == nil { problem = error }
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,

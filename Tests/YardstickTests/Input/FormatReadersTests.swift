@@ -40,10 +40,13 @@ struct FormatReadersTests {
             "Aruba","ABW","GDP growth (annual %)","NY.GDP.MKTP.KD.ZG","","","",
 
             """
-        let p = try read(text)
-        #expect(PanelIndex(p).history(region: "CHN", indicator: "NY.GDP.MKTP.KD.ZG").values == [8.4, 3, 5.2])
-        #expect(p.observations.first?.location == "t.csv:6")
-        #expect(p.missingValues == 3)
+        // The same download with Windows line ends ("\r\n" is one Character: the preamble must still be found).
+        for t in [text, text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let p = try read(t)
+            #expect(PanelIndex(p).history(region: "CHN", indicator: "NY.GDP.MKTP.KD.ZG").values == [8.4, 3, 5.2])
+            #expect(p.observations.first?.location == "t.csv:6")
+            #expect(p.missingValues == 3)
+        }
     }
 
     @Test func sdmx10WithLabelsBothAndSemicolons() throws {

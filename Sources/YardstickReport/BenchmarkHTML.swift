@@ -29,7 +29,7 @@ extension BenchmarkRenderer {
             if number == 0, !d.intervals.isEmpty { h += intervals(d) }
         }
         if !d.findings.isEmpty { h += "<h\(level)>\(e(d.labels.rankHistories))</h\(level)><ul class=\"findings\">" + d.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
-        if !d.notes.isEmpty { h += "<h\(level)>\(e(d.labels.caveats))</h\(level)><ul>" + d.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+        if !d.notes.isEmpty { h += "<h\(level)>\(e(d.labels.comparisonNotes))</h\(level)><ul>" + d.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
         return h
     }
 

@@ -148,7 +148,7 @@ public enum BenchmarkRenderer {
             lines += ["", t.title] + rendered
         }
         if !d.findings.isEmpty { lines += ["", d.labels.rankHistories] + d.findings.map { "• " + $0 } }
-        if !d.notes.isEmpty { lines += ["", d.labels.caveats] + d.notes.map { "• " + $0 } }
+        if !d.notes.isEmpty { lines += ["", d.labels.comparisonNotes] + d.notes.map { "• " + $0 } }
         return lines
     }
 
@@ -168,7 +168,7 @@ public enum BenchmarkRenderer {
             }
         }
         if !d.findings.isEmpty { lines += ["", "\(h) \(d.labels.rankHistories)", ""] + d.findings.map { "- " + $0 } }
-        if !d.notes.isEmpty { lines += ["", "\(h) \(d.labels.caveats)", ""] + d.notes.map { "- " + $0 } }
+        if !d.notes.isEmpty { lines += ["", "\(h) \(d.labels.comparisonNotes)", ""] + d.notes.map { "- " + $0 } }
         return lines
     }
 }

@@ -50,6 +50,8 @@ public struct ReportLabels: Sendable {
     public var charts: String { pick("Indicators", "指标图示") }
     public var summary: String { pick("Probability of meeting each target", "各项目标实现概率") }
     public var caveats: String { pick("About the data", "数据说明") }
+    /// The heading of a peer comparison's own notes (how regions were scored), apart from the data's.
+    public var comparisonNotes: String { pick("About the comparison", "比较说明") }
     public var peers: String { pick("Against its peers", "同行比较") }
     public var rankHistories: String { pick("Rankings and convergence", "排名与收敛") }
     public var notes: String { pick("Notes", "说明") }

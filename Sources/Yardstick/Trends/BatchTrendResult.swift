@@ -221,6 +221,14 @@ public struct BatchTrendResult: Sendable {
             status[j] = Status.fittedOnGrid.rawValue
         }
 
+        /// The fields a run of the C line kernel writes (``LineSums/Output``).
+        var lineOutput: LineSums.Output {
+            func field(_ f: Int) -> UnsafeMutablePointer<Double> { doubles + f * series }
+            return LineSums.Output(status: status, count: ints, first: ints + series, last: ints + 2 * series,
+                                   g0: field(0), g1: field(1), v11: field(covariance + 2), centre: field(centre),
+                                   scale: field(scale), rss: field(rss), extra: field(extra))
+        }
+
         func isFitted(_ j: Int) -> Bool {
             status[j] == Status.fitted.rawValue || status[j] == Status.fittedOnGrid.rawValue || status[j] == Status.fittedLine.rawValue
         }

@@ -58,7 +58,7 @@ public enum BatchTrends {
         values.elements.withUnsafeBufferPointer { v in
             let base = SendablePointer(v.baseAddress)
             let work: @Sendable (Int) -> Void = { b in
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(n, 1) + 4)
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 8 * max(n, 1) + 4)   // the line kernel's logs
                 defer { scratch.deallocate() }
                 let range = (b * blockSize)..<min(m, (b + 1) * blockSize)
                 if let line, let columns = base.pointer {

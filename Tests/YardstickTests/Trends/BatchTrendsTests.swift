@@ -80,6 +80,23 @@ struct BatchTrendsTests {
         }
     }
 
+    /// The kernel fits four series at a time: each series' numbers are identical bit for bit whoever its neighbours
+    /// are (the panel shifted by one to three series, so that every series meets other neighbours, complete ones
+    /// among series with gaps and the reverse).
+    @Test(arguments: [0.0, 0.02, 0.1], [TrendModelKind.linear, .loglinear])
+    func identicalWhateverTheNeighbours(_ missing: Double, _ model: TrendModelKind) throws {
+        let (years, values) = BatchTrendsTests.panel(series: 403, missing: missing, seed: 5)
+        let plain = try BatchTrends.fit(model, years: years, values: values)
+        for shift in 1...3 {
+            var columns = (0..<shift).map { _ in [Double](repeating: 1, count: years.count) }
+            columns += (0..<values.columns).map { j in (0..<years.count).map { values[$0, j] } }
+            let shifted = try BatchTrends.fit(model, years: years, values: Matrix(columns: columns))
+            for j in 0..<values.columns {
+                #expect(plain.fit(j)!.parameters == shifted.fit(j + shift)!.parameters && plain.sigma(j) == shifted.sigma(j + shift))
+            }
+        }
+    }
+
     /// A series that cannot be fitted keeps the reason the one-series path would throw; the others are fitted.
     @Test func failuresStayWithTheirSeries() throws {
         let nan = Double.nan

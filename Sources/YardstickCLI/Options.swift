@@ -104,15 +104,10 @@ struct DataInputOptions: ParsableArguments {
         do {
             index = PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
         } catch { throw CommandError(error) }
-        // What reading a report's text assumed or left out, said on standard error (inspect lists it itself).
+        // What reading assumed, converted or left out, said on standard error (inspect lists it itself).
         if let language {
             let labels = language.labels(for: index)
-            for w in index.panel.warnings {
-                switch w {
-                case .statementsNotRead, .textRegionAssumed, .statementsAlsoInOtherFiles: Terminal.note(labels.panelWarning(w), labels: labels)
-                default: break
-                }
-            }
+            for w in index.panel.warnings { Terminal.note(labels.panelWarning(w), labels: labels) }
         }
         return index
     }

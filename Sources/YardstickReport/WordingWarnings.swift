@@ -31,6 +31,9 @@ extension ReportLabels {
         case let .textRegionAssumed(file, region):
             pick("\(file): the report's statements are taken as \(region)'s, the only region of the other files (give --text-region to choose)",
                  "\(file)：报告中的数据按其他文件中唯一的地区\(region)读取（可用 --text-region 指定）")
+        case let .unknownColumns(file, columns):
+            pick("\(file): columns Yardstick does not read, left out: \(columns.joined(separator: ", "))",
+                 "\(file)：Yardstick不读取的列（已略去）：\(columns.joined(separator: "、"))")
         case let .columnsNotRead(file, columns, cells):
             pick("\(file): columns not read as indicators: \(columns.joined(separator: ", ")) (\(count(cells, "cell", "cells", zh: "")))",
                  "\(file)：未作为指标读取的列：\(columns.joined(separator: "、"))（\(cells)个单元格）")
@@ -44,6 +47,8 @@ extension ReportLabels {
             [("file", .string(file)), ("count", .integer(n))]
         case let .columnsNotRead(file, columns, cells):
             [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string))), ("cells", .integer(cells))]
+        case let .unknownColumns(file, columns):
+            [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string)))]
         case let .namesOfAbsentRegions(file, regions):
             [("file", .string(file)), ("regions", .array(regions.map(JSONValue.string)))]
         case let .statementsNotRead(file, lines):

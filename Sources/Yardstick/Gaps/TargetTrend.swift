@@ -95,7 +95,7 @@ struct TargetTrend {
         guard let r = rate(p.mean) else { return nil }
         let widest = p.intervals.max { $0.level < $1.level }
         var interval: ClosedRange<Double>?
-        if let w = widest, let lo = rate(w.lower), let hi = rate(w.upper) { interval = min(lo, hi)...max(lo, hi) }
+        if let w = widest, let lo = rate(w.lower), let hi = rate(w.upper) { interval = .between(lo, hi) }
         return AnnualChange(value: r, interval: interval, isGrowthRate: compound)
     }
 }

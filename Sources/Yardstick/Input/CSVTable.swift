@@ -118,13 +118,15 @@ public struct CSVTable: Sendable {
 
     /// Zero-based index of the first column whose name is one of `names` (compared case-insensitively), if any.
     public func optionalColumn(_ names: String...) -> Int? {
-        for n in names { if let i = header.firstIndex(where: { $0.caseInsensitiveCompare(n) == .orderedSame }) { return i } }
+        for n in names {
+            if let i = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(n) == .orderedSame }) { return i }
+        }
         return nil
     }
 
     /// Zero-based index of the column named `name`.
     public func column(_ name: String) throws(InputError) -> Int {
-        guard let i = header.firstIndex(of: name) else { throw .missingColumn(file: file, name: name, header: header) }
+        guard let i = optionalColumn(name) else { throw .missingColumn(file: file, name: name, header: header) }
         return i
     }
 }

@@ -83,6 +83,7 @@ public enum EurostatReader {
                     case let .number(x, _, _): value = x
                     case .missing: builder.missing(); continue
                     case .invalid: throw bad(c, "a number, optionally followed by flags (628 e), or : for missing")
+                    case .outOfRange: throw bad(c, NumberText.inRange)
                     }
                 }
                 if let conflict = builder.add(region: region, indicator: indicator, period: periods[c - 1], value: value,

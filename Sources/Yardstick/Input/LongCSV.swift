@@ -28,6 +28,10 @@ public enum LongCSV {
         return Dictionary(uniqueKeysWithValues: words.flatMap { q, ws in ws.map { ($0, q) } })
     }()
 
+    /// Every column the reader knows.
+    static let columns = ["region", "indicator", "year", "period", "time_period", "value", "kind", "qualifier", "value_high",
+                          "relative_to", "unit", "source", "note", "stretch", "field_size", "indicator_kind", "direction"]
+
     /// What the `stretch` column's words mean.
     static let stretchWords: [String: Bool] = ["": false, "no": false, "false": false, "0": false,
                                                "yes": true, "true": true, "1": true, "力争": true]
@@ -76,6 +80,8 @@ public enum LongCSV {
             stretchC = table.optionalColumn("stretch"); fieldC = table.optionalColumn("field_size")
             indicatorKindC = table.optionalColumn("indicator_kind"); directionC = table.optionalColumn("direction")
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
+            let unknown = try HeaderCheck.unknownColumns(table, known: LongCSV.columns)
+            if !unknown.isEmpty { builder.warn(.unknownColumns(file: table.file, columns: unknown)) }
         }
 
         mutating func readRows() throws(InputError) {
@@ -168,6 +174,7 @@ public enum LongCSV {
                     guard case .relative = stated else { builder.missing(); return }
                 case .invalid:
                     throw bad(v, "a number or a missing-value marker (empty, NA, ..)")
+                case .outOfRange: throw bad(v, NumberText.inRange)
                 }
             }
             var qualifier = qualifiers.id

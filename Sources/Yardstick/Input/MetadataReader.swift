@@ -1,9 +1,18 @@
 /// Indicator metadata from a CSV: `id` (required), `name`, `name_en`, `unit`, `direction` (higher, lower, target),
 /// `lower` and `upper` (natural bounds), `kind` (level, growth_rate, share, count, rank), `growth_of` (the indicator
-/// whose growth rate this one is, ``Indicator/growthOf``).
+/// whose growth rate this one is, ``Indicator/growthOf``). `source` and `note` columns may be kept for readers and
+/// are not read; any other column is an error (a misspelt `direction` would otherwise leave every indicator
+/// "higher is better").
 public enum MetadataReader {
+    static let columns = ["id", "name", "name_en", "unit", "direction", "lower", "upper", "kind", "growth_of"]
+
     public static func read(_ table: CSVTable) throws(InputError) -> [Indicator] {
         guard table.rowCount > 0 else { throw .empty(file: table.file) }
+        let unknown = try HeaderCheck.unknownColumns(table, known: columns).filter { !["source", "note", "notes"].contains($0.lowercased()) }
+        if let name = unknown.first, let c = table.header.firstIndex(of: name) {
+            throw .invalidCell(file: table.file, line: 1, column: c + 1, columnName: name, found: name,
+                               expected: "one of \(columns.joined(separator: ", ")) (or source, note: kept, not read)")
+        }
         let idC = try table.column("id")
         let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en"), unitC = table.optionalColumn("unit")
         let dirC = table.optionalColumn("direction"), loC = table.optionalColumn("lower"), hiC = table.optionalColumn("upper")

@@ -14,7 +14,21 @@ public enum NumberText {
         case missing
         /// Not a number.
         case invalid
+        /// A number beyond the magnitudes Yardstick analyses (``limit``): its square, or a sum of squares, would
+        /// overflow or vanish.
+        case outOfRange(Double)
     }
+
+    /// The largest magnitude a value may have, and the smallest non-zero one: 1e150 and 1e-150, so that squares and
+    /// sums of squares of a series stay finite and normal. Data in any real unit sits far inside (world GDP in
+    /// local currency units is below 1e17); beyond it, rescale the column.
+    public static let limit = 1e150
+
+    /// What a cell out of range should hold, for messages.
+    static let inRange = "a number of magnitude between 1e-150 and 1e150, or 0 (rescale the column, for example to billions)"
+
+    /// The bytes a number may hold once its separators, sign words and magnitude words are taken off.
+    static let numberBytes = Set("0123456789+-.eE".utf8)
 
     static let missingMarkers: Set<String> = ["", "NA", "N/A", "n/a", "na", "..", "...", ":", "-", "—", "–", "…", "NaN", "nan", "null"]
 
@@ -49,8 +63,10 @@ public enum NumberText {
             guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return .invalid }
             s = s.replacingOccurrences(of: ",", with: "")
         }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII }), let v = Double(s), v.isFinite else { return .invalid }
-        if s.lowercased().contains("x") || s.lowercased().contains("n") || s.lowercased().contains("i") { return .invalid }
+        // Digits, sign, point and exponent only: no hexadecimal, no "inf" or "nan", and no NUL or other control byte
+        // (a C parser would stop at a NUL and read "3\0.5" as 3).
+        guard !s.isEmpty, s.utf8.allSatisfy({ numberBytes.contains($0) }), let v = Double(s), v.isFinite else { return .invalid }
+        guard v == 0 || (abs(v) <= limit && abs(v) >= 1 / limit) else { return .outOfRange(v) }
         return .number(v, magnitude: magnitude, percent: percent)
     }
 }

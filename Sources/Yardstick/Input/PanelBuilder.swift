@@ -178,7 +178,7 @@ struct PanelBuilder {
         }
         panel.missingValues += other.panel.missingValues
         panel.skipped += other.panel.skipped
-        panel.warnings += other.panel.warnings
+        panel.warnings += other.panel.warnings.filter { !panel.warnings.contains($0) }   // the header's, once
         subAnnual += other.subAnnual
         return true
     }

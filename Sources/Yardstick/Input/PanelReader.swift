@@ -276,9 +276,12 @@ public struct PanelReader: Sendable {
         if head.contains("Data Source") || firstLine.contains("Country Code") || firstLine.contains("Indicator Code") { return .wdi }
         let names = firstLine.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
-        if names.contains("region") && names.contains("indicator") && names.contains("value")
-            && (names.contains("year") || names.contains("period")) {
-            return .long
+        // The long format's four columns; with three of them the file is meant to be long, and the fourth is named.
+        let long = [("region", ["region"]), ("indicator", ["indicator"]), ("year", ["year", "period", "time_period"]), ("value", ["value"])]
+        let absent = long.filter { _, accepted in !accepted.contains(where: names.contains) }.map(\.0)
+        if absent.isEmpty { return .long }
+        if absent.count == 1 {
+            throw .missingColumn(file: file, name: absent[0], header: names)
         }
         let yearColumns = names.filter { $0.count == 4 && Int($0) != nil }.count
         if yearColumns >= 2 && names.contains("indicator") { return .wdi }

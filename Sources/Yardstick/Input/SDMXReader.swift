@@ -3,7 +3,8 @@
 ///
 /// The region is the `REF_AREA` (or `GEO`, `COUNTRY`, `AREA`) dimension; the indicator is the remaining dimensions'
 /// codes joined by `.` (attributes such as `OBS_STATUS`, `UNIT_MULT`, `DECIMALS` and `UNIT_MEASURE` are not
-/// dimensions; `UNIT_MEASURE` becomes the unit).
+/// dimensions; `UNIT_MEASURE` becomes the unit). A `UNIT_MULT` of k multiplies the row's value by 10ᵏ, as the
+/// SDMX standard defines it (6: the value is in millions), so that rows in different multipliers agree.
 ///
 /// Read as the long format is (``PartedReading``: a large file in two parts on two cores, each row parsed while its
 /// bytes are in cache): a row makes a string only for a code the file has not had before.
@@ -29,7 +30,9 @@ public enum SDMXReader {
     struct Reader: PartReader {
         let table: CSVTable
         var rows: CSVCursor
-        let timeC: Int, valueC: Int, regionC: Int, unitC: Int?
+        let timeC: Int, valueC: Int, regionC: Int, unitC: Int?, multC: Int?
+        /// The last `UNIT_MULT` cell (by string number) and its power of ten.
+        var lastMult: (text: Int32, exponent: Int, power: Double) = (0, 0, 1)
         /// The dimension columns that make the indicator.
         let dims: [Int]
         var builder: PanelBuilder
@@ -60,6 +63,7 @@ public enum SDMXReader {
             self.valueC = valueC
             self.regionC = regionC
             unitC = col("UNIT_MEASURE") ?? col("UNIT")
+            multC = col("UNIT_MULT")
             dims = upper.indices.filter { !SDMXReader.structural.contains(upper[$0]) && !SDMXReader.attributes.contains(upper[$0]) && $0 != regionC }
             caches = [FieldCache](repeating: FieldCache(), count: table.header.count)
             lastDims = [Int32](repeating: -1, count: dims.count)
@@ -118,6 +122,21 @@ public enum SDMXReader {
                     }
                 case .missing: builder.missing(); return
                 case .invalid: throw bad(valueC, "a number or empty")
+                case .outOfRange: throw bad(valueC, NumberText.inRange)
+                }
+            }
+            if let multC {
+                let text = caches[multC].id(rows, multC, &builder)
+                if text != lastMult.text {
+                    let t = builder.panel.table.strings[id: text].trimmingCharacters(in: .whitespaces)
+                    guard let k = t.isEmpty ? 0 : Int(t), abs(k) <= 30 else {
+                        throw bad(multC, "a power of ten from -30 to 30 (UNIT_MULT: 6 for millions) or empty")
+                    }
+                    lastMult = (text, k, pow(10, Double(abs(k))))
+                }
+                if lastMult.exponent != 0 {
+                    value = lastMult.exponent > 0 ? value * lastMult.power : value / lastMult.power
+                    guard abs(value) <= NumberText.limit else { throw bad(valueC, NumberText.inRange) }
                 }
             }
             if let conflict = builder.add(region: region, indicator: indicator, period: ObservationTable.code(period),
@@ -131,3 +150,4 @@ public enum SDMXReader {
         func finish() throws(InputError) -> Panel { try builder.finish() }
     }
 }
+import Foundation

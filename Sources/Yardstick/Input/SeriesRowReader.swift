@@ -104,6 +104,7 @@ public struct SeriesRowReader {
                     values[base + row] = try converted(x, unit: Units.attach(magnitude: magnitude, to: ""), indicatorID, indicator, c)
                 case .missing: missing += 1
                 case .invalid: throw bad(c, "a number or empty")
+                case .outOfRange: throw bad(c, NumberText.inRange)
                 }
             }
             try settle(pending, indicatorID, indicator, into: &values, base)

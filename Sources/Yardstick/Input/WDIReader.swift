@@ -96,6 +96,7 @@ public enum WDIReader {
                         continue
                     case .missing: builder.missing(); continue
                     case .invalid: throw bad(c, "a number or empty")
+                    case .outOfRange: throw bad(c, NumberText.inRange)
                     }
                 }
                 periods[pending] = years[k].code

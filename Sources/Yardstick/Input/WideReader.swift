@@ -35,12 +35,19 @@ public enum WideReader {
                                                  indicatorColumns: indicatorColumns))
     }
 
-    /// The columns other than the region and period whose every cell (of the first `rows` rows, if given) is a
-    /// number or missing, in order.
+    /// Names that R (`rownames`, an empty name, `...1`, `X`) and pandas (`Unnamed: 0`) give the row numbers they
+    /// write as a first column: never an indicator, though numeric (said among the columns not read).
+    static func isRowNumbers(_ name: String) -> Bool {
+        let n = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return n.isEmpty || n == "rownames" || n == "...1" || n == "x" || n == "unnamed: 0" || n == "row.names"
+    }
+
+    /// The columns other than the region and period (and the row numbers R and pandas write, ``isRowNumbers(_:)``)
+    /// whose every cell (of the first `rows` rows, if given) is a number or missing, in order.
     ///
     /// - Complexity: O(cells), one pass; a column is no longer looked at after its first cell that is not a number.
     static func numericColumns(_ table: CSVTable, region: Int, period: Int, rows limit: Int? = nil) throws(InputError) -> [Int] {
-        var candidate = table.header.indices.map { $0 != region && $0 != period }
+        var candidate = table.header.indices.map { $0 != region && $0 != period && !(($0 == 0) && isRowNumbers(table.header[$0])) }
         var rows = CSVCursor(dataOf: table)
         while rows.records < limit ?? .max, try rows.next() {
             for c in candidate.indices where candidate[c] {
@@ -99,6 +106,7 @@ public enum WideReader {
                         unit = builder.intern(percent ? "%" : Units.attach(magnitude: magnitude, to: ""))
                     case .missing: builder.missing(); continue
                     case .invalid: throw bad(c, "a number or empty")
+                    case .outOfRange: throw bad(c, NumberText.inRange)
                     }
                 }
                 if let conflict = builder.add(region: region, indicator: names[k], period: code, value: value, unit: unit,

@@ -18,6 +18,9 @@ public enum PanelWarning: Sendable, Equatable {
     case statementsAlsoInOtherFiles(file: String, count: Int)
     /// A report's text read as the statements of `region`, the one region of the other files (no region was given).
     case textRegionAssumed(file: String, region: String)
+    /// Columns of a long table or a metadata file that Yardstick does not read (not close to any it reads: those are
+    /// errors), left out of every analysis.
+    case unknownColumns(file: String, columns: [String])
     /// Regions named in a region-names file that the data does not hold (a misspelt id names nothing).
     case namesOfAbsentRegions(file: String, regions: [String])
 
@@ -29,6 +32,7 @@ public enum PanelWarning: Sendable, Equatable {
         case .subAnnualNotInTrends: "sub_annual_not_in_trends"
         case .rowsWithoutValues: "rows_without_values"
         case .columnsNotRead: "columns_not_read"
+        case .unknownColumns: "unknown_columns"
         case .namesOfAbsentRegions: "names_of_absent_regions"
         case .statementsNotRead: "statements_not_read"
         case .textRegionAssumed: "text_region_assumed"

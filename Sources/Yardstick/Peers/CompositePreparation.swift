@@ -90,6 +90,9 @@ struct CompositePreparation: Sendable {
                 if let i = column.indices.first(where: { !column[$0].isNaN && column[$0] <= 0 }) {
                     throw .nonPositiveForLog(indicator: node.id, region: regions[i], value: column[i])
                 }
+                if let g = goalposts, g.lowerBound <= 0 {
+                    throw .nonPositiveForLog(indicator: node.id, region: "goalposts", value: g.lowerBound)
+                }
                 column = column.map { Foundation.log($0) }
                 goalposts = goalposts.map { Foundation.log($0.lowerBound)...Foundation.log($0.upperBound) }
                 target = target.map { Foundation.log($0) }

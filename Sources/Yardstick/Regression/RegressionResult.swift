@@ -54,11 +54,12 @@ public struct RegressionResult: Sendable {
     public let fitted: [Double]
     public let warnings: [RegressionWarning]
 
-    /// The `level` (e.g. 0.95) confidence interval of coefficient `index`: β̂ ± t_{ν,(1+level)/2}·se.
-    public func confidenceInterval(_ index: Int, level: Double) -> ClosedRange<Double> {
+    /// The `level` (e.g. 0.95) confidence interval of coefficient `index`: β̂ ± t_{ν,(1+level)/2}·se; nil where the
+    /// standard error is not a number (a dropped term).
+    public func confidenceInterval(_ index: Int, level: Double) -> ClosedRange<Double>? {
         let c = coefficients[index]
         let q = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).quantile(0.5 + level / 2)
-        return (c.estimate - q * c.standardError)...(c.estimate + q * c.standardError)
+        return .between(c.estimate - q * c.standardError, c.estimate + q * c.standardError)
     }
 
     init(

@@ -115,12 +115,12 @@ enum RegressionTrend {
         }
         let se = v.squareRoot()
         if model == .loglinear {
-            return GrowthEstimate(rate: expm1(slope), interval: expm1(slope - q * se)...expm1(slope + q * se))
+            return GrowthEstimate(rate: expm1(slope), interval: .between(expm1(slope - q * se), expm1(slope + q * se)))
         }
         var level = 0.0, power = 1.0
         for g in gamma { level += g * power; power *= lastT }
         guard level != 0 else { return nil }
         let a = (slope - q * se) / level, b = (slope + q * se) / level
-        return GrowthEstimate(rate: slope / level, interval: min(a, b)...max(a, b))
+        return GrowthEstimate(rate: slope / level, interval: .between(a, b))
     }
 }

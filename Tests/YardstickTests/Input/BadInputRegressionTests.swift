@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Yardstick
+
+/// Regression tests for the defects of issue #13 found by feeding real files changed by hand: each failed on the
+/// code before its fix (a trap, a silently dropped or misread column, a value off by a power of ten).
+@Suite("Bad inputs: regressions")
+struct BadInputRegressionTests {
+    func read(_ text: String, file: String = "t.csv", configure: (inout PanelReader) -> Void = { _ in }) throws -> Panel {
+        var r = PanelReader()
+        configure(&r)
+        return try r.read(texts: [(file, text)])
+    }
+
+    func error(_ text: String, file: String = "t.csv", configure: (inout PanelReader) -> Void = { _ in }) -> InputError? {
+        do { _ = try read(text, file: file, configure: configure); return nil } catch { return error as? InputError }
+    }
+
+    static let header = "region,indicator,year,value,unit\n"
+
+    /// 1e155 in a series made trend, gap and report trap ("Range requires lowerBound <= upperBound"): σ² overflowed
+    /// and the growth interval was NaN. Values beyond ±1e150 (and non-zero ones below 1e-150) are now refused where
+    /// they are read, and no interval is built from a NaN.
+    @Test(arguments: ["1e155", "-2e151", "1e-160", "1.5E+200"])
+    func magnitudesBeyondTheLimitAreNamed(_ value: String) {
+        let e = error(Self.header + "A,x,2020,1,t\nA,x,2021,\(value),t\n")
+        #expect(e == .invalidCell(file: "t.csv", line: 3, column: 4, columnName: "value", found: value, expected: NumberText.inRange))
+    }
+
+    @Test func magnitudesWithinTheLimitAreRead() throws {
+        let p = try read(Self.header + "A,x,2020,1e150,t\nA,x,2021,-1e-150,t\nA,x,2022,0,t\n")
+        #expect(PanelIndex(p).history(region: "A", indicator: "x").values == [1e150, -1e-150, 0])
+    }
+
+    @Test func noIntervalFromANaN() {
+        #expect(ClosedRange<Double>.between(.nan, 1) == nil && ClosedRange<Double>.between(1, .nan) == nil)
+        #expect(ClosedRange<Double>.between(3, -1) == -1...3)
+        #expect(ClosedRange<Double>.between(-.infinity, 2) == -.infinity...2)
+    }
+
+    /// "3<NUL>.5" was read as 3 (a C parser stops at the NUL).
+    @Test(arguments: ["3\u{0}.5", "0x1p3", "inf", "1e5\u{7}"])
+    func controlBytesAndOtherSpellingsAreNotNumbers(_ value: String) {
+        #expect(NumberText.parse(value) == .invalid)
+        let e = error(Self.header + "A,x,2020,\(value),t\n")
+        guard case let .invalidCell(_, line, column, name, _, _)? = e else { Issue.record("read: \(String(describing: e))"); return }
+        #expect(line == 2 && column == 4 && name == "value")
+    }
+
+    /// A header typo (`qualifer`) was passed over, so a range target became exact and its verdict flipped.
+    @Test(arguments: [("qualifer", "qualifier"), ("type", "kind"), ("value_hihg", "value_high"), ("Unit", nil)])
+    func aColumnCloseToOneYardstickReadsIsAnError(_ name: String, _ meant: String?) {
+        let text = "region,indicator,year,value,\(name)\nA,x,2024,4.5,actual\n"
+        let e = error(text)
+        if let meant {
+            #expect(e == .invalidCell(file: "t.csv", line: 1, column: 5, columnName: name, found: name,
+                                      expected: "a column Yardstick reads: did you mean '\(meant)'? (rename it, or remove the column)"))
+        } else {
+            #expect(e == nil)                // `Unit` is `unit`: names are matched without case
+        }
+    }
+
+    @Test func aNameGivenTwiceIsAnError() {
+        let e = error("region,indicator,year,value,Value\nA,x,2024,1,2\n")
+        #expect(e == .invalidCell(file: "t.csv", line: 1, column: 5, columnName: "Value", found: "Value",
+                                  expected: "a name not already used (column 4 has it)"))
+    }
+
+    @Test func otherColumnsAreReadWithAWarning() throws {
+        let p = try read("region,indicator,year,value,comment,Region Name\nA,x,2024,1,checked,Alpha\n")
+        #expect(p.warnings == [.unknownColumns(file: "t.csv", columns: ["comment", "Region Name"])])
+        #expect(p.observations.count == 1)
+    }
+
+    /// The warning is the header's: a file read in two parts says it once.
+    @Test func aLargeFileWarnsOnce() throws {
+        var text = "region,indicator,year,value,comment\n"
+        for i in 0..<60_000 { text += "R\(i % 50),x\(i / 50),\(2000 + i % 20),\(i),c\n" }
+        let p = try read(text)
+        #expect(p.warnings.filter { $0.code == "unknown_columns" }.count == 1)
+    }
+
+    /// A long file without its value column said "cannot tell the format".
+    @Test(arguments: ["value", "indicator", "region"])
+    func aLongFileMissingOneColumnNamesIt(_ missing: String) {
+        let names = ["region", "indicator", "year", "value"].filter { $0 != missing }
+        let e = error(names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n")
+        #expect(e == .missingColumn(file: "t.csv", name: missing, header: names))
+    }
+
+    /// SDMX `UNIT_MULT` was passed over: values in millions were read as units.
+    @Test func sdmxUnitMultiplierScalesTheValue() throws {
+        let p = try read("""
+            DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT
+            X:Y(1.0),CHN,POP,2020,1411.78,6
+            X:Y(1.0),CHN,POP,2021,1412360000,
+            X:Y(1.0),CHN,POP,2022,1411.75,6
+            X:Y(1.0),CHN,POP,2023,1410.71E-3,9
+            """)
+        let h = PanelIndex(p).history(region: "CHN", indicator: "POP").values
+        #expect(h == [1_411_780_000, 1_412_360_000, 1_411_750_000, 1_410_710_000])
+    }
+
+    @Test func sdmxUnitMultiplierMustBeAPowerOfTen() {
+        let e = error("DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT\nX,CHN,POP,2020,1,millions\n")
+        guard case let .invalidCell(_, line, column, name, _, _)? = e else { Issue.record("\(String(describing: e))"); return }
+        #expect(line == 2 && column == 6 && name == "UNIT_MULT")
+    }
+
+    /// The row numbers R writes (`rownames`) were read as an indicator of a wide table.
+    @Test func rowNumbersAreNotAnIndicator() throws {
+        var r = PanelReader()
+        r.regionColumn = "country"; r.periodColumn = "year"
+        let p = try r.read([Fixtures.url("panels/gapminder.csv").path])
+        #expect(p.indicatorIDs == ["lifeExp", "pop", "gdpPercap"])
+        #expect(p.warnings.contains(.columnsNotRead(file: Fixtures.url("panels/gapminder.csv").path, columns: ["rownames", "continent"],
+                                                    cells: 1704 * 2)))
+    }
+
+    /// The metadata file: a misspelt `direction` left every indicator "higher is better".
+    @Test func metadataColumnsAreChecked() throws {
+        func meta(_ text: String) -> InputError? {
+            do { _ = try MetadataReader.read(try CSVTable(text: text, file: "m.csv")); return nil } catch { return error }
+        }
+        #expect(meta("id,direcion\nx,lower\n") == .invalidCell(file: "m.csv", line: 1, column: 2, columnName: "direcion", found: "direcion",
+                                                             expected: "a column Yardstick reads: did you mean 'direction'? (rename it, or remove the column)"))
+        #expect(meta("id,colour\nx,red\n") == .invalidCell(file: "m.csv", line: 1, column: 2, columnName: "colour", found: "colour",
+                                                         expected: "one of id, name, name_en, unit, direction, lower, upper, kind, growth_of (or source, note: kept, not read)"))
+        #expect(meta("id,direction,source\nx,lower,NBS\n") == nil)
+    }
+}

@@ -40,7 +40,7 @@ struct DataInputOptions: ParsableArguments {
     @Option(help: "Input format: long, wdi, sdmx, eurostat, wide, xlsx or text (default: detected from each file; .xlsx and .txt by extension).")
     var inputFormat: InputFormat?
 
-    @Option(help: "Text encoding: auto (UTF-8, then GB18030), utf8 or gb18030.")
+    @Option(help: "Text encoding: auto (UTF-16 by its bytes, UTF-8, else GB18030 or Windows-1252 by a guess that is said), utf8, gb18030, utf16 or cp1252.")
     var encoding: TextEncoding = .automatic
 
     @Option(help: "Wide tables: the column naming the region.")

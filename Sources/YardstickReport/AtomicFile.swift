@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writing a file so that a failed run never leaves half a report: the text goes to a temporary file in the
-/// same folder, which is then renamed over the destination (a rename within one file system is atomic).
+/// same folder, which is then renamed over the destination (a rename within one file system is atomic). A symbolic
+/// link is written through to its target, and an existing file keeps its mode.
 public enum AtomicFile {
     public enum WriteError: Error, CustomStringConvertible {
         case cannotWrite(path: String, reason: String)
@@ -10,7 +11,19 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    /// Where writing to `path` goes: through a symbolic link to the file it names (the link is kept, as a shell's
+    /// `>` keeps it), and the mode of a file already there (kept too; a new file gets the default).
+    static func destination(_ path: String) -> (path: String, mode: mode_t?) {
+        var resolved = path
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        }
+        return stat(resolved, &info) == 0 ? (resolved, info.st_mode & 0o7777) : (resolved, nil)
+    }
+
+    public static func write(_ text: String, to requested: String) throws(WriteError) {
+        let (path, mode) = destination(requested)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -23,6 +36,7 @@ public enum AtomicFile {
         } catch {
             throw .cannotWrite(path: path, reason: error.localizedDescription)
         }
+        if let mode { chmod(temporary.path, mode) }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
@@ -36,10 +50,13 @@ public enum AtomicFile {
     public final class Writer {
         public let path: String
         private let temporary: String
+        private let mode: mode_t?
         private let handle: FileHandle
         private var committed = false
 
-        public init(path: String) throws(WriteError) {
+        public init(path requested: String) throws(WriteError) {
+            let (path, mode) = AtomicFile.destination(requested)
+            self.mode = mode
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent()
             var isDirectory: ObjCBool = false
@@ -64,6 +81,7 @@ public enum AtomicFile {
         /// Closes the temporary file and renames it over the destination.
         public func commit() throws(WriteError) {
             do { try handle.close() } catch { throw .cannotWrite(path: path, reason: error.localizedDescription) }
+            if let mode { chmod(temporary, mode) }
             if rename(temporary, path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: temporary)

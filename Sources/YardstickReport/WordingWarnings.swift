@@ -2,6 +2,16 @@ import Yardstick
 
 /// The sentences of warnings about the data read and about regressions, English and Chinese side by side.
 extension ReportLabels {
+    /// An encoding's usual name.
+    static func encodingName(_ e: TextEncoding) -> String {
+        switch e {
+        case .automatic, .utf8: "UTF-8"
+        case .gb18030: "GB18030"
+        case .utf16: "UTF-16"
+        case .cp1252: "Windows-1252"
+        }
+    }
+
     /// What starts a note on standard error.
     public var notePrefix: String { pick("Note: ", "注意：") }
 
@@ -31,6 +41,9 @@ extension ReportLabels {
         case let .textRegionAssumed(file, region):
             pick("\(file): the report's statements are taken as \(region)'s, the only region of the other files (give --text-region to choose)",
                  "\(file)：报告中的数据按其他文件中唯一的地区\(region)读取（可用 --text-region 指定）")
+        case let .encodingAssumed(file, encoding):
+            pick("\(file): not UTF-8; read as \(Self.encodingName(encoding)) (a guess from its bytes; give --encoding to choose)",
+                 "\(file)：不是UTF-8，按\(Self.encodingName(encoding))读取（据字节推测，可用 --encoding 指定）")
         case let .unknownColumns(file, columns):
             pick("\(file): columns Yardstick does not read, left out: \(columns.joined(separator: ", "))",
                  "\(file)：Yardstick不读取的列（已略去）：\(columns.joined(separator: "、"))")
@@ -47,6 +60,8 @@ extension ReportLabels {
             [("file", .string(file)), ("count", .integer(n))]
         case let .columnsNotRead(file, columns, cells):
             [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string))), ("cells", .integer(cells))]
+        case let .encodingAssumed(file, encoding):
+            [("file", .string(file)), ("encoding", .string(encoding.rawValue))]
         case let .unknownColumns(file, columns):
             [("file", .string(file)), ("columns", .array(columns.map(JSONValue.string)))]
         case let .namesOfAbsentRegions(file, regions):

@@ -138,6 +138,7 @@ public struct PanelReader: Sendable {
     func readData(_ files: [String], texts: [(file: String, text: String)] = []) throws(InputError) -> Panel {
         var inputs: [(String, OwnedBuffer<UInt8>)] = []
         var sheets: [String: (path: String, sheet: String)] = [:]
+        var encodings: [PanelWarning] = []
         for given in files {
             // `book.xlsx#Sheet` chooses a sheet of that workbook (when no file has that whole name).
             var f = given, selector = sheet
@@ -155,11 +156,17 @@ public struct PanelReader: Sendable {
                 sheets[label] = (f, sheet.name)
                 inputs.append((label, TextDecoding.bytes(of: text)))
             } else {
-                inputs.append((f, try TextDecoding.bytes(f, encoding: encoding)))
+                let (bytes, assumed) = try TextDecoding.decoded(f, encoding: encoding)
+                inputs.append((f, bytes))
+                if let assumed { encodings.append(.encodingAssumed(file: f, encoding: assumed)) }
             }
         }
         for t in texts { inputs.append((t.file, TextDecoding.bytes(of: t.text))) }
-        do { return try read(inputs) } catch {
+        do {
+            var panel = try read(inputs)
+            panel.warnings = encodings + panel.warnings
+            return panel
+        } catch {
             // A cell of a sheet is named as the spreadsheet names it: the line is the sheet's row.
             if case let .invalidCell(label, line, column, name, found, expected) = error, let s = sheets[label], column > 0 {
                 throw .invalidSheetCell(file: s.path, sheet: s.sheet, cell: XLSXReader.reference(row: line, column: column),

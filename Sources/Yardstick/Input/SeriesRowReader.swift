@@ -241,7 +241,7 @@ extension PanelReader {
     /// detected), UTF-8 in its first chunk, and no metadata or region names to apply; nil otherwise (read it with
     /// ``read(_:)``).
     public func seriesRows(_ files: [String], blockSize: Int = 4096, chunk: Int = 4 << 20) throws(InputError) -> SeriesRowReader? {
-        guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty, encoding != .gb18030,
+        guard files.count == 1, metadataFile == nil, regionNamesFile == nil, directions.isEmpty, encoding == .automatic || encoding == .utf8,
               format != .xlsx, format != .text, !files[0].lowercased().hasSuffix(".xlsx"),
               !files[0].lowercased().hasSuffix(".txt") else { return nil }
         let file = files[0]
@@ -263,7 +263,9 @@ extension PanelReader {
         if filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF { start = 3 }
         let cut = eof ? filled : SeriesRowReader.lastLineEnd(buffer, before: filled)
         let first = UnsafeBufferPointer(start: buffer.base + start, count: cut - start)
-        guard TextDecoding.isASCII(UnsafeRawBufferPointer(first)) || String(validating: first, as: UTF8.self) != nil else { return nil }
+        // Not UTF-8 (or UTF-16, whose zero bytes are valid UTF-8): read whole, where the encoding is found.
+        guard !TextDecoding.isUTF16(UnsafeBufferPointer(start: buffer.base, count: filled)),
+              TextDecoding.isASCII(UnsafeRawBufferPointer(first)) || String(validating: first, as: UTF8.self) != nil else { return nil }
         guard first.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) else { throw .empty(file: file) }
         let head = String(decoding: first.prefix(4096), as: UTF8.self)
         var format = self.format

@@ -2,31 +2,114 @@ import Foundation
 
 /// Text encodings of input files.
 public enum TextEncoding: String, Sendable, CaseIterable {
-    /// Try UTF-8 (with or without a byte-order mark), then GB18030.
+    /// UTF-16 when the bytes say so (a byte-order mark, or every other byte zero), otherwise UTF-8 when the file is
+    /// valid UTF-8, otherwise GB18030 or Windows-1252 by ``TextDecoding/guessLegacy(_:)``; a guess is said.
     case automatic = "auto"
     case utf8
     /// GB18030, which includes GBK and GB2312 (common in Chinese statistical files).
     case gb18030
+    /// UTF-16, little- or big-endian by its byte-order mark (little-endian without one): Excel's "Unicode text".
+    case utf16
+    /// Windows-1252, a superset of Latin-1: what Excel writes as "CSV" on Western-European Windows.
+    case cp1252
 }
 
 enum TextDecoding {
     /// GB18030 as Foundation names it (CFStringEncoding 0x0632).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    /// The file's text as UTF-8 bytes, without a byte-order mark: UTF-8 files as they are (validated), GB18030
-    /// files converted. Large ASCII files are checked eight bytes at a time and never become a `String`.
+    /// The file's text as UTF-8 bytes, without a byte-order mark: UTF-8 files as they are (validated), others
+    /// converted. Large ASCII files are checked eight bytes at a time and never become a `String`.
     static func bytes(_ path: String, encoding: TextEncoding = .automatic) throws(InputError) -> OwnedBuffer<UInt8> {
+        try decoded(path, encoding: encoding).bytes
+    }
+
+    /// ``bytes(_:encoding:)``, and the encoding it assumed when `encoding` is automatic and the file is not UTF-8
+    /// (nil for UTF-8 or an encoding given): the caller says it.
+    static func decoded(_ path: String, encoding: TextEncoding = .automatic) throws(InputError)
+        -> (bytes: OwnedBuffer<UInt8>, assumed: TextEncoding?) {
         guard let raw = readFile(path) else {
             var directory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &directory)
             throw .unreadable(file: path, reason: !exists ? "no such file" : directory.boolValue ? "a directory" : "permission denied")
         }
         var bytes = raw.buffer
-        if bytes.starts(with: byteOrderMark) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
-        if encoding != .gb18030 && (isASCII(UnsafeRawBufferPointer(bytes)) || String(validating: bytes, as: UTF8.self) != nil) {
-            return bytes.count == raw.count ? raw : OwnedBuffer(bytes)
+        if encoding == .utf16 || (encoding == .automatic && isUTF16(raw.buffer)) {
+            let text = try utf16(raw.buffer, file: path)
+            return (OwnedBuffer(Array(text.utf8)), encoding == .automatic ? .utf16 : nil)
         }
-        return OwnedBuffer(Array(try decode(Data(bytes), file: path, encoding: encoding).utf8))
+        if bytes.starts(with: byteOrderMark) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+        if (encoding == .automatic || encoding == .utf8)
+            && (isASCII(UnsafeRawBufferPointer(bytes)) || String(validating: bytes, as: UTF8.self) != nil) {
+            return (bytes.count == raw.count ? raw : OwnedBuffer(bytes), nil)
+        }
+        var chosen = encoding
+        if encoding == .automatic { chosen = guessLegacy(bytes) }
+        let text = try decode(Data(bytes), file: path, encoding: chosen)
+        return (OwnedBuffer(Array(text.utf8)), encoding == .automatic ? chosen : nil)
+    }
+
+    /// Whether bytes are UTF-16: a byte-order mark (FF FE or FE FF), or, in the first 4 KiB, zero bytes in at least
+    /// 40% of the odd or of the even positions (text mostly of ASCII characters in UTF-16 has one zero in every pair;
+    /// UTF-8 and GB18030 text has none).
+    ///
+    /// - Complexity: O(1): at most 4 KiB are looked at.
+    static func isUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return true }
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 4 else { return false }
+        var even = 0, odd = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { even += 1 }
+            if bytes[i + 1] == 0 { odd += 1 }
+        }
+        return 5 * max(even, odd) >= 2 * (n / 2)
+    }
+
+    /// UTF-16 bytes as text: the byte order from the byte-order mark, otherwise from where the zero bytes are.
+    static func utf16(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(InputError) -> String {
+        var bigEndian = false, start = 0
+        if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { bigEndian = true; start = 2 }
+        else if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { start = 2 }
+        else {
+            var even = 0, odd = 0
+            for i in stride(from: 0, to: min(bytes.count, 4096) & ~1, by: 2) { even += bytes[i] == 0 ? 1 : 0; odd += bytes[i + 1] == 0 ? 1 : 0 }
+            bigEndian = even > odd
+        }
+        guard (bytes.count - start) % 2 == 0 else {
+            throw .unreadable(file: file, reason: "UTF-16 (as its bytes say) but of an odd number of bytes; the file is cut short")
+        }
+        var units = [UInt16](repeating: 0, count: (bytes.count - start) / 2)
+        for k in units.indices {
+            let a = UInt16(bytes[start + 2 * k]), b = UInt16(bytes[start + 2 * k + 1])
+            units[k] = bigEndian ? a << 8 | b : b << 8 | a
+        }
+        var text = String.UnicodeScalarView(), it = units.makeIterator(), decoder = UTF16()
+        var index = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u): text.append(u); index += 1
+            case .emptyInput: return String(text)
+            case .error:
+                throw .unreadable(file: file, reason: "UTF-16 (as its bytes say) with a broken character after \(index) characters; give --encoding if it is not UTF-16")
+            }
+        }
+    }
+
+    /// GB18030 or Windows-1252 for bytes that are not UTF-8, by how their bytes above 0x7F are grouped: Chinese
+    /// text in GB18030 has them in pairs (a character is a lead and a trail byte, both above 0x7F for the common
+    /// characters of GB2312), Western text in Windows-1252 mostly alone (Zürich, São Paulo). Windows-1252 when more
+    /// than half of the runs of such bytes have an odd length. The choice is a guess, always said.
+    ///
+    /// - Complexity: O(n).
+    static func guessLegacy(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding {
+        var runs = 0, odd = 0, length = 0
+        for b in bytes {
+            if b >= 0x80 { length += 1; continue }
+            if length > 0 { runs += 1; odd += length % 2; length = 0 }
+        }
+        if length > 0 { runs += 1; odd += length % 2 }
+        return 2 * odd > runs ? .cp1252 : .gb18030
     }
 
     /// The whole file read straight into owned memory (``PageMemory``, no intermediate `Data`); nil when it cannot
@@ -79,16 +162,19 @@ enum TextDecoding {
     static func decode(_ data: Data, file: String, encoding: TextEncoding) throws(InputError) -> String {
         var bytes = data
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
-        if encoding != .gb18030, let s = String(data: bytes, encoding: .utf8) { return s }
-        if encoding != .utf8, let s = String(data: bytes, encoding: gb18030) { return s }
+        if encoding == .cp1252, let s = String(data: bytes, encoding: .windowsCP1252) { return s }
+        if encoding == .automatic || encoding == .utf8, let s = String(data: bytes, encoding: .utf8) { return s }
+        if encoding == .automatic || encoding == .gb18030, let s = String(data: bytes, encoding: gb18030) { return s }
         let offset = firstInvalidUTF8(bytes)
         let before = bytes.prefix(offset)
         let line = before.count { $0 == 10 } + 1
         let column = before.count - (before.lastIndex(of: 10).map { $0 - before.startIndex + 1 } ?? 0) + 1
         let at = "line \(line), byte \(column) of the line (offset \(offset))"
-        throw .unreadable(file: file, reason: encoding == .utf8
-            ? "not valid UTF-8 (first bad byte at \(at)); try --encoding gb18030"
-            : "neither UTF-8 nor GB18030 (first bad UTF-8 byte at \(at))")
+        switch encoding {
+        case .utf8: throw .unreadable(file: file, reason: "not valid UTF-8 (first bad byte at \(at)); try --encoding gb18030 or cp1252")
+        case .cp1252: throw .unreadable(file: file, reason: "not Windows-1252 (bytes 81, 8D, 8F, 90 and 9D have no character); try --encoding gb18030")
+        default: throw .unreadable(file: file, reason: "neither UTF-8 nor GB18030 (first bad UTF-8 byte at \(at)); try --encoding cp1252 or utf16")
+        }
     }
 
     static func firstInvalidUTF8(_ data: Data) -> Int {

@@ -18,6 +18,8 @@ public enum PanelWarning: Sendable, Equatable {
     case statementsAlsoInOtherFiles(file: String, count: Int)
     /// A report's text read as the statements of `region`, the one region of the other files (no region was given).
     case textRegionAssumed(file: String, region: String)
+    /// A file that is not UTF-8 read in the encoding its bytes suggest (``TextEncoding/automatic``).
+    case encodingAssumed(file: String, encoding: TextEncoding)
     /// Columns of a long table or a metadata file that Yardstick does not read (not close to any it reads: those are
     /// errors), left out of every analysis.
     case unknownColumns(file: String, columns: [String])
@@ -33,6 +35,7 @@ public enum PanelWarning: Sendable, Equatable {
         case .rowsWithoutValues: "rows_without_values"
         case .columnsNotRead: "columns_not_read"
         case .unknownColumns: "unknown_columns"
+        case .encodingAssumed: "encoding_assumed"
         case .namesOfAbsentRegions: "names_of_absent_regions"
         case .statementsNotRead: "statements_not_read"
         case .textRegionAssumed: "text_region_assumed"

@@ -77,6 +77,26 @@ struct TrendSummaryCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }
 
+    /// --output onto a symbolic link writes the file it names and keeps the link; an existing file keeps its mode
+    /// (both were replaced by a new file with the default mode).
+    @Test func outputThroughALinkKeepsTheLinkAndTheMode() throws {
+        let folder = Self.temporary("linked")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let target = folder + "/target.csv", link = folder + "/link.csv"
+        try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try BinaryRunner.run(["trend", Self.fertility, "--summary", "--format", "csv", "--output", link])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.hasPrefix("region,indicator,model"))
+        let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.csv", "target.csv"])
+    }
+
     /// A failed run leaves no file and no temporary file behind.
     @Test func failedRunLeavesNothing() throws {
         let folder = Self.temporary("out")

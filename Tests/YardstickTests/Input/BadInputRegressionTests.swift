@@ -128,4 +128,43 @@ struct BadInputRegressionTests {
                                                          expected: "one of id, name, name_en, unit, direction, lower, upper, kind, growth_of (or source, note: kept, not read)"))
         #expect(meta("id,direction,source\nx,lower,NBS\n") == nil)
     }
+
+    /// A file in `encoding`'s bytes, read as a long table with the automatic encoding.
+    func readEncoded(_ text: String, _ encoding: String.Encoding, bom: [UInt8] = []) throws -> Panel {
+        let path = try BinaryRunner.temporaryFile("", name: "enc.csv")
+        try Data(bom + [UInt8](text.data(using: encoding)!)).write(to: URL(fileURLWithPath: path))
+        return try PanelReader().read([path])
+    }
+
+    /// Windows-1252 files (Excel's "CSV" on Western Windows) were decoded as GB18030 without a word: Zürich became
+    /// Z黵ich. UTF-16 files were refused without saying they are UTF-16.
+    @Test func westernFilesAreReadAsWindows1252AndSaidSo() throws {
+        let p = try readEncoded(Self.header + "Zürich,pop,2020,421878,persons\nSão Paulo,pop,2020,12325232,persons\n", .windowsCP1252)
+        #expect(p.regions.sorted() == ["São Paulo", "Zürich"])
+        guard case let .encodingAssumed(_, encoding)? = p.warnings.first else { Issue.record("no warning: \(p.warnings)"); return }
+        #expect(encoding == .cp1252)
+    }
+
+    @Test func chineseFilesAreReadAsGB18030AndSaidSo() throws {
+        let gb = String.Encoding(rawValue: 0x8000_0632)
+        let p = try readEncoded(Self.header + "株洲,地区生产总值,2023,3620.2,亿元\n湘潭,地区生产总值,2023,2780.1,亿元\n", gb)
+        #expect(p.regions.sorted() == ["株洲", "湘潭"].sorted())
+        guard case let .encodingAssumed(_, encoding)? = p.warnings.first else { Issue.record("no warning: \(p.warnings)"); return }
+        #expect(encoding == .gb18030)
+    }
+
+    @Test(arguments: [(String.Encoding.utf16LittleEndian, [UInt8]([0xFF, 0xFE])), (.utf16LittleEndian, []),
+                      (.utf16BigEndian, [0xFE, 0xFF]), (.utf16BigEndian, [])])
+    func utf16FilesAreRead(_ encoding: String.Encoding, _ bom: [UInt8]) throws {
+        let p = try readEncoded(Self.header + "Zürich,pop,2020,421878,persons\n株洲,pop,2020,3902738,persons\n", encoding, bom: bom)
+        #expect(p.regions.sorted() == ["Zürich", "株洲"].sorted())
+        #expect(p.observations.count == 2)
+        guard case let .encodingAssumed(_, e)? = p.warnings.first else { Issue.record("no warning: \(p.warnings)"); return }
+        #expect(e == .utf16)
+    }
+
+    @Test func utf8FilesSayNothing() throws {
+        let p = try readEncoded(Self.header + "Zürich,pop,2020,421878,persons\n", .utf8)
+        #expect(p.warnings.isEmpty)
+    }
 }

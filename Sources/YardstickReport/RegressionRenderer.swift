@@ -43,7 +43,11 @@ public enum RegressionRenderer {
         var table = TextTable(header: ["term", "estimate", "std. error", "t", "p"],
                               alignments: [.left, .right, .right, .right, .right])
         for c in r.coefficients {
-            table.append([c.term + (c.isAliased ? " (dropped)" : ""), NumberFormat.significant(c.estimate, 10),
+            if c.isAliased {
+                table.append([c.term + " (dropped)", "NA", "NA", "NA", "NA"])
+                continue
+            }
+            table.append([c.term, NumberFormat.significant(c.estimate, 10),
                           NumberFormat.significant(c.standardError, 6), NumberFormat.significant(c.t, 5),
                           NumberFormat.pValue(c.p)])
         }

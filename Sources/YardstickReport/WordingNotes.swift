@@ -59,6 +59,34 @@ extension ReportLabels {
             let s = seriesName(region: region, indicator: indicator, home: home)
             return pick("not assessable: \(s) has no history and no target for the year to compare with",
                         "无法评估：\(s)没有可比较的历史数据或当年目标")
+        case let .assumed(a):
+            return assumption(a)
+        }
+    }
+
+    /// How an indicator's kind or direction was assumed, and how to state it.
+    public func assumption(_ a: IndicatorAssumption) -> String {
+        func direction(_ d: Direction) -> String {
+            switch d {
+            case .higher: pick("higher is better", "越高越好")
+            case .lower: pick("lower is better", "越低越好")
+            case .target: pick("closest to the target is best", "越接近目标越好")
+            }
+        }
+        switch a {
+        case let .kindFromUnit(kind, unit):
+            let k = kind == .growthRate ? pick("a growth rate", "增长率") : pick("a share (0–100)", "比重（0–100）")
+            return pick("assumed \(k) from its unit \(unit) (give a metadata file with kind to state it)",
+                        "据单位\(unit)推定为\(k)（可在元数据文件中用kind指明）")
+        case let .directionFromTargets(d):
+            return pick("assumed \(direction(d)), as its targets are all \(d == .lower ? "upper" : "lower") limits (give --direction or metadata to state it)",
+                        "据目标均为\(d == .lower ? "上限" : "下限")推定\(direction(d))（可用 --direction 或元数据指明）")
+        case let .directionFromName(d, word):
+            return pick("assumed \(direction(d)) from the word '\(word)' in its name (give --direction or metadata to state it)",
+                        "据名称中的“\(word)”推定\(direction(d))（可用 --direction 或元数据指明）")
+        case .directionDefault:
+            return pick("assumed higher is better: nothing states its direction (give --direction or metadata)",
+                        "未指明方向，按越高越好处理（可用 --direction 或元数据指明）")
         }
     }
 
@@ -84,6 +112,13 @@ extension ReportLabels {
         case let .relativeToTarget(region, indicator, year, value):
             [("region", .string(region)), ("indicator", .string(indicator)), ("year", .integer(year)), ("value", .number(value))]
         case let .relativeWithoutSeries(region, indicator): [("region", .string(region)), ("indicator", .string(indicator))]
+        case let .assumed(a):
+            switch a {
+            case let .kindFromUnit(kind, unit): [("kind", .string(kind.rawValue)), ("unit", .string(unit))]
+            case let .directionFromTargets(d): [("direction", .string(d.rawValue))]
+            case let .directionFromName(d, word): [("direction", .string(d.rawValue)), ("word", .string(word))]
+            case .directionDefault: [("direction", .string("higher"))]
+            }
         }
     }
 

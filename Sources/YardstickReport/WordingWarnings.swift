@@ -76,8 +76,8 @@ extension ReportLabels {
     public func regressionWarning(_ w: RegressionWarning) -> String {
         switch w {
         case let .rankDeficient(terms, tolerance):
-            pick("rank deficient at tolerance \(NumberFormat.significant(tolerance, 3)): dropped \(terms.joined(separator: ", ")) (collinear with the other terms; estimate set to 0)",
-                 "在容差\(NumberFormat.significant(tolerance, 3))下秩亏：剔除\(terms.joined(separator: "、"))（与其他项共线，估计值设为0）")
+            pick("rank deficient at tolerance \(NumberFormat.significant(tolerance, 3)): dropped \(terms.joined(separator: ", ")) (collinear with the other terms; no estimate, NA)",
+                 "在容差\(NumberFormat.significant(tolerance, 3))下秩亏：剔除\(terms.joined(separator: "、"))（与其他项共线，无估计值，NA）")
         case .noResidualDegreesOfFreedom:
             pick("no residual degrees of freedom: standard errors, t, p and intervals are undefined", "残差自由度为零：标准误、t值、p值和区间均无定义")
         case .perfectFit:

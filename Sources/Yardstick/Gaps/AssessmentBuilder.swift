@@ -21,7 +21,7 @@ struct Builder {
         self.indicator = indicator
         self.history = history
         self.trend = trend
-        self.notes = notes
+        self.notes = indicator.assumptions.map(AssessmentNote.assumed) + notes
     }
 
     /// Where the required growth sits among the history's own annual rates: for growth-rate indicators the rates

@@ -38,6 +38,8 @@ public enum AssessmentNote: Sendable, Equatable {
     case relativeToTarget(region: String, indicator: String, year: Int, value: Double)
     /// A relative target whose other series has no history and no target for the year.
     case relativeWithoutSeries(region: String, indicator: String)
+    /// The indicator's kind or direction was assumed, nothing having stated it (``IndicatorAssumption``).
+    case assumed(IndicatorAssumption)
 
     /// A stable identifier for machine output (snake case).
     public var code: String {
@@ -60,6 +62,7 @@ public enum AssessmentNote: Sendable, Equatable {
         case .relativeToProjection: "relative_to_projection"
         case .relativeToTarget: "relative_to_target"
         case .relativeWithoutSeries: "relative_without_series"
+        case let .assumed(a): "assumed_" + a.code
         }
     }
 }

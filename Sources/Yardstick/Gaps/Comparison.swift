@@ -2,7 +2,8 @@
 ///
 /// - at least T (以上) and more than T (突破): Y ≥ T and Y > T;
 /// - at most T (以内) and less than T: Y ≤ T and Y < T;
-/// - a range: low ≤ Y ≤ high;
+/// - a range, read by direction as the published methods read "4.5–5%": at least its low end (higher is better),
+///   at most its high end (lower is better), within it (on target): overshooting a growth range is not a miss;
 /// - about T (左右): by direction, Y ≥ T − tol (higher is better), Y ≤ T + tol (lower), |Y − T| ≤ tol (on target),
 ///   tol from ``GapSettings`` (0.5 percentage points for rates and shares, 2% for levels);
 /// - a plain T (=): Y ≥ T (higher), Y ≤ T (lower), |Y − T| ≤ tol (on target).
@@ -22,7 +23,12 @@ enum Comparison: Equatable, Sendable {
         case .moreThan: self = .above(t)
         case .atMost: self = .atMost(t)
         case .lessThan: self = .below(t)
-        case let .range(high): self = .between(t, high)
+        case let .range(high):
+            switch indicator.direction {
+            case .higher: self = .atLeast(t)
+            case .lower: self = .atMost(high)
+            case .target: self = .between(t, high)
+            }
         case .approximately, .exact:
             let slack = qualifier == .approximately ? tol : 0
             switch indicator.direction {

@@ -98,7 +98,7 @@ public enum LongCSV {
             for (id, s) in stated {
                 let name = panel.table.strings[id: id]
                 var i = panel.indicator(name)
-                if let k = s.kind { i.kind = k }
+                if let k = s.kind { i.kind = k; i.kindStated = true }
                 if let d = s.direction { i.direction = d; i.directionStated = true }
                 panel.indicators[name] = i
             }

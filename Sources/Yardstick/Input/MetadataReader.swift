@@ -53,7 +53,8 @@ public enum MetadataReader {
             out.append(Indicator(id: id, name: text(nameC).isEmpty ? id : text(nameC),
                                  englishName: text(enC).isEmpty ? nil : text(enC), unit: text(unitC),
                                  direction: kind == .rank && dirText.isEmpty ? .lower : direction, bounds: bounds, kind: kind,
-                                 growthOf: text(growthC).isEmpty ? nil : text(growthC), directionStated: !dirText.isEmpty || kind == .rank))
+                                 growthOf: text(growthC).isEmpty ? nil : text(growthC), directionStated: !dirText.isEmpty || kind == .rank,
+                                 kindStated: !kindText.isEmpty))
         }
         try checkGrowthSeries(out, cells: growthCells, table: table, column: growthC)
         return out

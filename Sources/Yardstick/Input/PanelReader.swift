@@ -213,6 +213,7 @@ public struct PanelReader: Sendable {
             }
         }
         for (id, d) in directions { panel.setDirection(d, for: id) }
+        panel.assumeUnstated()
         if inputs.count > 1 { try PanelReader.checkDuplicatesAcrossFiles(panel) }
         return panel
     }

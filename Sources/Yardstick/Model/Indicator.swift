@@ -40,6 +40,10 @@ public struct Indicator: Sendable, Equatable, Hashable {
     /// Natural bounds (0–100 for a share); nil when unbounded.
     public var bounds: ClosedRange<Double>?
     public var kind: IndicatorKind
+    /// Whether the kind was stated (a metadata file's `kind`, an `indicator_kind` column), not taken as a level.
+    public var kindStated: Bool
+    /// How the kind or direction was settled when nothing stated it (said in every assessment).
+    public var assumptions: [IndicatorAssumption] = []
     /// The indicator whose year-on-year growth (in percent) this one reports, in that indicator's own terms (trains
     /// run and their growth; not a real growth rate of a nominal amount): a level reported with its growth then
     /// gives the level of the year before. Declared in the metadata (`growth_of`), never guessed from ids.
@@ -47,7 +51,8 @@ public struct Indicator: Sendable, Equatable, Hashable {
 
     public init(id: String, name: String? = nil, englishName: String? = nil, unit: String = "",
                 direction: Direction = .higher, bounds: ClosedRange<Double>? = nil, kind: IndicatorKind = .level,
-                growthOf: String? = nil, directionStated: Bool = false) {
+                growthOf: String? = nil, directionStated: Bool = false, kindStated: Bool = false) {
+        self.kindStated = kindStated
         self.id = id
         self.name = name ?? id
         self.englishName = englishName

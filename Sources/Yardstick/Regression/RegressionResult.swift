@@ -14,7 +14,7 @@ public struct RegressionResult: Sendable {
         public let t: Double
         /// Two-sided p = 2·P(T_ν > |t|), ν the residual degrees of freedom.
         public let p: Double
-        /// Whether the term was dropped as collinear (its estimate is then 0).
+        /// Whether the term was dropped as collinear (its estimate, standard error, t and p are then NaN: R's NA).
         public let isAliased: Bool
     }
 
@@ -102,10 +102,12 @@ public struct RegressionResult: Sendable {
                 for a in 0..<rank { s += design.m(j, kept[a]) * rInverse[a + c * rank] }
                 variance += s * s
             }
-            let se = (variance.squareRoot() * sigma).double
-            let estimate = beta.double
-            let t = estimate / se
             let aliased = !kept.contains(j) && design.m(j, j).hi != 0 && dropped.contains(design.termNames[j])
+            // A dropped term has no estimate (R's NA): not the 0 of its scaled column, which the back-transformation
+            // can turn into a number beside the other terms'.
+            let se = aliased ? .nan : (variance.squareRoot() * sigma).double
+            let estimate = aliased ? .nan : beta.double
+            let t = estimate / se
             coefficients.append(Coefficient(
                 term: design.termNames[j], estimate: estimate, standardError: se, t: t,
                 p: t.isNaN ? .nan : 2 * tDist.survival(abs(t)), isAliased: aliased))

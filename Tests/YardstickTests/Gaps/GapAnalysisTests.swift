@@ -14,17 +14,20 @@ struct GapAnalysisTests {
         return GapAnalysis(settings: settings).assess(index.targets()[0], in: index)
     }
 
-    /// R 4.2.2: lm(y ~ x) on livestock; pt((T − fit)/√(se.fit² + σ²), df) for 2005.
+    /// R 4.2.2: lm(y ~ x) on livestock; pt((T − fit)/√(se.fit² + σ²), df) for 2005 (the range for an indicator
+    /// whose target is a band: within it).
     @Test(arguments: [(">=", "450", "", 0.47758500836621331), ("<=", "440", "", 0.3253221985698701),
                       ("range", "430", "460", 0.54424192582196418), (">", "450", "", 0.47758500836621331)])
     func probabilityByComparatorMatchesR(_ c: (String, String, String, Double)) throws {
-        let a = try one(GapAnalysisTests.livestock + "R,ls,2005,\(c.1),\(c.2),target,\(c.0),,head\n")
+        let meta = c.0 == "range" ? "id,direction,kind\nls,target,level\n" : "id,direction,kind\nls,higher,level\n"
+        let a = try one(GapAnalysisTests.livestock + "R,ls,2005,\(c.1),\(c.2),target,\(c.0),,head\n", metadata: meta)
         #expect(relativeError(a.probability!, c.3) < 1e-10)
     }
 
     /// Hand-derived: the 80% prediction interval (lo, hi) holds 80% of the predictive mass, so a target of
-    /// "at least lo" has probability 0.9, "at most hi" 0.9, the range [lo, hi] 0.8, and "about m" (the median)
-    /// for a higher-is-better indicator, with a tolerance of hi − m, 0.9.
+    /// "at least lo" has probability 0.9, "at most hi" 0.9, the range [lo, hi] 0.8 when the indicator's target is
+    /// the band and 0.9 when higher is better (at least lo) or lower is better (at most hi), and "about m" (the
+    /// median) for a higher-is-better indicator, with a tolerance of hi − m, 0.9.
     @Test func probabilitiesFromTheIntervalsDefinition() throws {
         let fit = try TrendSpecification(.linear).fit(try Panels.gapIndex(GapAnalysisTests.livestock).history(region: "R", indicator: "ls"))
         let f = fit.forecast(year: 2005, levels: [80])
@@ -36,7 +39,9 @@ struct GapAnalysisTests {
         }
         #expect(abs(try p(">=", lo) - 0.9) < 1e-12)
         #expect(abs(try p("<=", hi) - 0.9) < 1e-12)
-        #expect(abs(try p("range", lo, "\(hi)") - 0.8) < 1e-12)
+        #expect(abs(try p("range", lo, "\(hi)", meta: "id,direction,kind\nls,target,level\n") - 0.8) < 1e-12)
+        #expect(abs(try p("range", lo, "\(hi)") - 0.9) < 1e-12)                                         // higher: Y ≥ lo
+        #expect(abs(try p("range", lo, "\(hi)", meta: "id,direction,kind\nls,lower,level\n") - 0.9) < 1e-12)   // lower: Y ≤ hi
         #expect(abs(try p("~", m, tol: (m - lo) / m) - 0.9) < 1e-12)                                   // higher: Y ≥ m − tol = lo
         #expect(abs(try p("~", m, meta: "id,direction,kind\nls,lower,level\n", tol: (hi - m) / m) - 0.9) < 1e-12)  // lower: Y ≤ hi
         #expect(abs(try p("~", m, meta: "id,direction,kind\nls,target,level\n", tol: (hi - m) / m) - 0.8) < 1e-12) // on target

@@ -167,4 +167,44 @@ struct BadInputRegressionTests {
         let p = try readEncoded(Self.header + "Zürich,pop,2020,421878,persons\n", .utf8)
         #expect(p.warnings.isEmpty)
     }
+
+    /// Without metadata a `%` indicator was a level (a growth target of 7% after 5.5% "required 27% growth") and
+    /// every indicator was silently "higher is better" (unemployment at risk instead of on track).
+    static let unstated = """
+        region,indicator,year,value,unit,kind,qualifier
+        A,urban_unemployment,2022,5.5,%,,
+        A,urban_unemployment,2023,5.2,%,,
+        A,urban_unemployment,2024,5.5,%,target,<=
+        A,gdp_growth,2022,3.0,%,,
+        A,gdp_growth,2023,5.5,%,,
+        A,gdp_growth,2024,7,%,target,~
+        A,cpi,2023,0.2,%,,
+        A,cpi,2024,3,%,target,~
+        A,output,2023,100,t,,
+        """
+
+    @Test func unstatedKindsAndDirectionsAreAssumedAndSaid() throws {
+        let p = try read(Self.unstated)
+        let u = p.indicator("urban_unemployment"), g = p.indicator("gdp_growth"), c = p.indicator("cpi"), o = p.indicator("output")
+        #expect(u.kind == .share && u.direction == .lower && u.bounds == 0...100)
+        #expect(u.assumptions == [.kindFromUnit(kind: .share, unit: "%"), .directionFromTargets(.lower)])
+        #expect(g.kind == .growthRate && g.direction == .higher)
+        #expect(g.assumptions == [.kindFromUnit(kind: .growthRate, unit: "%"), .directionDefault])
+        #expect(c.kind == .growthRate && c.direction == .lower)
+        #expect(c.assumptions == [.kindFromUnit(kind: .growthRate, unit: "%"), .directionFromName(.lower, word: "cpi")])
+        #expect(o.kind == .level && o.assumptions == [.directionDefault])
+        // The growth target is measured in percentage points, and every assessment says what was assumed.
+        let index = PanelIndex(p)
+        let a = GapAnalysis().assess(index).first { $0.indicator.id == "gdp_growth" }!
+        #expect(a.requiredGrowth == nil && abs(a.requiredChange! - 1.5) < 1e-12)
+        #expect(a.notes.prefix(2) == [.assumed(.kindFromUnit(kind: .growthRate, unit: "%")), .assumed(.directionDefault)])
+    }
+
+    @Test func statedKindsAndDirectionsAreNotAssumed() throws {
+        var r = PanelReader()
+        r.directions = ["gdp_growth": .higher]
+        let p = try r.read(texts: [("t.csv", Self.unstated)], metadata: ("m.csv", "id,kind,direction\nurban_unemployment,share,lower\n"))
+        #expect(p.indicator("urban_unemployment").assumptions.isEmpty)
+        #expect(p.indicator("gdp_growth").assumptions == [.kindFromUnit(kind: .growthRate, unit: "%")])
+    }
 }

@@ -19,7 +19,8 @@ import Foundation
 ///   projection's 95% interval;
 /// - probability = P(Y meets the comparison) under the predictive distribution (Student t for regression trends,
 ///   normal for smoothing); relative targets compare two projections (normal approximation of their difference)
-///   or a projection with the other series' target;
+///   or a projection with the other series' target; a projection without spread (a series the trend fits exactly)
+///   gives 1 when it meets the target and 0 otherwise;
 /// - own status: on track when the probability ≥ 0.75, at risk ≥ 0.25, off track below; met or missed when the
 ///   target year is observed; not assessable without a probability (fewer than three values, or a relative
 ///   target without its series).
@@ -139,10 +140,15 @@ public struct GapAnalysis: Sendable {
         if history.points.count == 1 { b.notes.append(.oneValueOnly) }
         if let p = trend.projection {
             b.trendGrowth = trend.annualChange(from: latest, to: year, compound: compound)
-            b.probability = comparison.probability(cdf: p.cdf, survival: p.survival)
-        } else if let two = trend.twoPointValue {
+            // A trend that fits exactly (a constant series, σ = 0) projects a point: the probability is 1 when the point
+            // meets the target and 0 when it does not (a point exactly on "at least T" meets it).
+            b.probability = p.distribution.scale > 0 ? comparison.probability(cdf: p.cdf, survival: p.survival)
+                : comparison.isMet(by: p.mean) ? 1 : 0
+        } else if let two = trend.twoPointValue, h > 0, !compound || (latest.value > 0 && two > 0) {
+            // Growth carried from two values; none from a non-positive value (a growth rate from 0 is undefined) or
+            // in the latest value's own year.
             b.trendGrowth = AnnualChange(
-                value: compound ? pow(two / latest.value, 1 / max(h, 1)) - 1 : (two - latest.value) / max(h, 1),
+                value: compound ? pow(two / latest.value, 1 / h) - 1 : (two - latest.value) / h,
                 interval: nil, isGrowthRate: compound)
         }
         if let observed = history.observed {

@@ -18,6 +18,8 @@ public struct CSVTable: Sendable {
     }
     public let file: String
     public let header: [String]
+    /// The largest table read whole: 2³¹ − 1 bytes.
+    public static let maximumBytes = Int(Int32.max)
     /// The text's UTF-8 bytes; fields are ranges into it.
     let bytes: OwnedBuffer<UInt8>
     /// Byte range of every field, record after record (`header.count` per record, the header first): start and
@@ -49,6 +51,11 @@ public struct CSVTable: Sendable {
     /// files then stream the data with a ``CSVCursor``).
     init(bytes: OwnedBuffer<UInt8>, file: String, delimiter: Character? = nil, skippingLines skip: Int = 0,
          headerOnly: Bool = false) throws(InputError) {
+        // Fields are kept as 32-bit byte offsets: a table is at most 2 GiB (the World Bank layout, read in chunks by
+        // `trend --summary`, has no limit).
+        guard bytes.count <= CSVTable.maximumBytes else {
+            throw .unreadable(file: file, reason: "\(bytes.count) bytes; a table is read whole up to 2 GiB (2147483647 bytes): split the file, or read a World Bank layout with trend --summary, which streams it")
+        }
         self.file = file
         let delim = delimiter?.asciiValue ?? CSVTable.detectDelimiter(bytes.buffer)
         let scan = try CSVScanner.scan(bytes, delimiter: delim, file: file, skip: skip, headerOnly: headerOnly)

@@ -20,15 +20,29 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The file could not be opened or decoded.
     case unreadable(file: String, reason: String)
 
+    /// At most 60 characters of a field, control characters shown as escapes (`\0`, `\u{7}`): what a message
+    /// quotes, however long or odd the field.
+    static func excerpt(_ s: String) -> String {
+        var out = "", count = 0
+        for u in s.unicodeScalars {
+            if count == 60 { return out + "… (\(s.unicodeScalars.count) characters)" }
+            out += u == "\0" ? "\\0" : u.properties.generalCategory == .control ? "\\u{\(String(u.value, radix: 16))}" : String(u)
+            count += 1
+        }
+        return out
+    }
+
     public var description: String {
+        let q = InputError.excerpt
         switch self {
         case let .invalidCell(file, line, column, name, found, expected):
             let at = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
-            return "\(at): column '\(name)' holds '\(found)', expected \(expected)"
+            return "\(at): column '\(q(name))' holds '\(q(found))', expected \(expected)"
         case let .invalidSheetCell(file, sheet, cell, name, found, expected):
-            return "\(file): \(sheet)!\(cell): column '\(name)' holds '\(found)', expected \(expected)"
+            return "\(file): \(sheet)!\(cell): column '\(q(name))' holds '\(q(found))', expected \(expected)"
         case let .missingColumn(file, name, header):
-            return "\(file):1: no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
+            let shown = header.prefix(20).map { "'\(q($0))'" } + (header.count > 20 ? ["… (\(header.count) columns)"] : [])
+            return "\(file):1: no column '\(name)'; the header has \(shown.joined(separator: ", "))"
         case let .wrongFieldCount(file, line, found, expected):
             return "\(file):\(line): \(found) fields, expected \(expected) as in the header"
         case let .unterminatedQuote(file, line, column):

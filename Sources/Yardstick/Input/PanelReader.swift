@@ -293,7 +293,7 @@ public struct PanelReader: Sendable {
         }
         let yearColumns = names.filter { $0.count == 4 && Int($0) != nil }.count
         if yearColumns >= 2 && names.contains("indicator") { return .wdi }
-        throw .unreadable(file: file, reason: "cannot tell the format from the header '\(firstLine.prefix(80))'; "
+        throw .unreadable(file: file, reason: "cannot tell the format from the header '\(InputError.excerpt(String(firstLine)))'; "
             + "give --input-format (long, wdi, sdmx, eurostat, wide, xlsx) and, for wide, --region-column and --period-column")
     }
 

@@ -207,4 +207,15 @@ struct BadInputRegressionTests {
         #expect(p.indicator("urban_unemployment").assumptions.isEmpty)
         #expect(p.indicator("gdp_growth").assumptions == [.kindFromUnit(kind: .growthRate, unit: "%")])
     }
+
+    /// A message quotes at most 60 characters of a field, control characters escaped (a NUL-filled header was
+    /// echoed whole, NULs and all).
+    @Test func messagesQuoteShortExcerpts() {
+        let long = String(repeating: "9x", count: 5_000)
+        let e = error(Self.header + "A,x,2020,\(long),t\n")!
+        #expect(e.description == "t.csv:2:4: column 'value' holds '\(String(long.prefix(60)))… (10000 characters)', expected a number or a missing-value marker (empty, NA, ..)")
+        #expect(InputError.excerpt("a\u{0}b\u{7}") == "a\\0b\\u{7}")
+        let nul = error("\u{0}\u{0}\u{0},b,c\n1,2,3\n")
+        #expect(nul.map { !$0.description.contains("\u{0}") } == true)
+    }
 }

@@ -104,6 +104,10 @@ struct DataInputOptions: ParsableArguments {
         do {
             index = PanelIndex(files.isEmpty ? try reader.readEmbedded() : try reader.read(files))
         } catch { throw CommandError(error) }
+        // A --direction for an indicator the data does not hold would be passed over: a typo is named.
+        for id in reader.directions.keys.sorted() where !index.contains(indicator: id) {
+            throw CommandError(ScopeError.unknownIndicator(id, known: index.indicatorIDs))
+        }
         // What reading assumed, converted or left out, said on standard error (inspect lists it itself).
         if let language {
             let labels = language.labels(for: index)

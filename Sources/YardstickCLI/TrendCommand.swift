@@ -42,7 +42,7 @@ struct TrendCommand: ParsableCommand {
     @Option(name: .customLong("init"), help: "Initial states: simple (l0 = y1, b0 = y2 − y1) or optimal (least squares).")
     var initialization: SmoothingInitialization = .optimal
 
-    @Option(help: "Years to project past the last observation.")
+    @Option(parsing: .unconditional, help: "Years to project past the last observation.")
     var horizon: Int = 5
 
     @Option(help: "Prediction-interval level in percent; repeat for several (default 80 and 95).")

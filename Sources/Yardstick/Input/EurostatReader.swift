@@ -41,12 +41,18 @@ public enum EurostatReader {
             self.geo = geo
             unitDim = dimNames.firstIndex { $0.lowercased() == "unit" }
             indicatorDims = dimNames.indices.filter { $0 != geo && dimNames[$0].lowercased() != "freq" }
-            var periods: [Int32] = []
+            var periods: [Int32] = [], seen: [Int32: Int] = [:]
             for c in 1..<table.header.count {
                 guard let p = Period(table.header[c]) else {
                     throw .invalidCell(file: table.file, line: 1, column: c + 1, columnName: table.header[c], found: table.header[c], expected: "a period such as 2023 or 2023-Q1")
                 }
-                periods.append(ObservationTable.code(p))
+                let code = ObservationTable.code(p)
+                if let first = seen[code] {
+                    throw .invalidCell(file: table.file, line: 1, column: c + 1, columnName: table.header[c], found: table.header[c],
+                                       expected: "a name not already used (column \(first + 1) has it)")
+                }
+                seen[code] = c
+                periods.append(code)
             }
             self.periods = periods
         }
@@ -76,13 +82,13 @@ public enum EurostatReader {
                 if let fast = EurostatReader.number(f) { value = fast } else if EurostatReader.isMissing(f) { builder.missing(); continue } else {
                     var cell = rows.text(c).trimmingCharacters(in: .whitespaces)
                     // Flags: letters after the number (e, p, b, c, d, f, n, r, s, u, z) separated by a space.
-                    if let space = cell.lastIndex(of: " "), cell[cell.index(after: space)...].allSatisfy({ $0.isLetter }) {
+                    if let space = cell.lastIndex(of: " "), cell[cell.index(after: space)...].utf8.allSatisfy({ EurostatReader.flagBytes.contains($0) }) {
                         cell = String(cell[..<space]).trimmingCharacters(in: .whitespaces)
                     }
                     switch NumberText.parse(cell) {
                     case let .number(x, _, _): value = x
                     case .missing: builder.missing(); continue
-                    case .invalid: throw bad(c, "a number, optionally followed by flags (628 e), or : for missing")
+                    case .invalid: throw bad(c, "a number, optionally followed by Eurostat's flags b c d e f n p r s u z (628 e), or : for missing")
                     case .outOfRange: throw bad(c, NumberText.inRange)
                     }
                 }
@@ -122,11 +128,15 @@ public enum EurostatReader {
         if k == n { return true }
         guard f[k] == 0x20 else { return false }
         while k < n && f[k] == 0x20 { k += 1 }
-        while k < n && (f[k] | 0x20) >= 0x61 && (f[k] | 0x20) <= 0x7A { k += 1 }
+        while k < n && flagBytes.contains(f[k]) { k += 1 }
         return k == n
     }
 
-    /// A plain number, with spaces around it and ASCII letter flags after a space (`628.1 p`, `3 `), straight
+    /// Eurostat's flags: b break in series, c confidential, d definition differs, e estimated, f forecast, n not
+    /// significant, p provisional, r revised, s Eurostat estimate, u low reliability, z not applicable.
+    static let flagBytes = Set("bcdefnprsuz".utf8)
+
+    /// A plain number, with spaces around it and Eurostat's flags after a space (`628.1 p`, `3 `), straight
     /// from the bytes; nil for anything else (`:`, a number with a magnitude word), which goes to the general path.
     @inline(__always) static func number(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let p = f.baseAddress else { return nil }
@@ -134,7 +144,7 @@ public enum EurostatReader {
         while lo < hi && p[lo] == 0x20 { lo += 1 }
         while hi > lo && p[hi - 1] == 0x20 { hi -= 1 }
         var k = hi
-        while k > lo && ((p[k - 1] | 0x20) >= 0x61 && (p[k - 1] | 0x20) <= 0x7A) { k -= 1 }
+        while k > lo && flagBytes.contains(p[k - 1]) { k -= 1 }
         if k < hi {                                   // letters at the end: flags, after a space
             guard k > lo, p[k - 1] == 0x20 else { return nil }
             hi = k - 1

@@ -37,8 +37,11 @@ public enum MetadataReader {
             }
             func bound(_ c: Int?) throws(InputError) -> Double? {
                 guard let c, !text(c).isEmpty else { return nil }
-                guard case let .number(x, _, _) = NumberText.parse(f[c]) else { throw bad(c, "a number or empty") }
-                return x
+                switch NumberText.parse(f[c]) {
+                case let .number(x, _, _): return x
+                case .outOfRange: throw bad(c, NumberText.inRange)
+                case .missing, .invalid: throw bad(c, "a number or empty")
+                }
             }
             let lo = try bound(loC), hi = try bound(hiC)
             var bounds: ClosedRange<Double>?

@@ -63,6 +63,8 @@ public struct PanelReader: Sendable {
         plain.metadataFile = nil
         plain.regionNamesFile = nil
         let base = others.isEmpty ? Panel() : try plain.readData(others)
+        // Each text decoded and read first: an empty or undecodable file is named as such before anything else.
+        let extractions = try texts.map { t throws(InputError) in try ReportExtractor(year: textYear).extract(contentsOf: t) }
         if region == nil {
             let regions = base.regions
             guard regions.count == 1 else {
@@ -74,8 +76,8 @@ public struct PanelReader: Sendable {
         var extracted: [(file: String, text: String)] = [], notRead: [(String, [Int])] = [], alsoElsewhere: [(String, Int)] = []
         // Names the metadata gives (in either language) become its ids, so that the text joins the other files.
         let named = try namingIndicators()
-        for t in texts {
-            var e = try ReportExtractor(year: textYear).extract(contentsOf: t)
+        for (t, extraction) in zip(texts, extractions) {
+            var e = extraction
             if !named.isEmpty { e = e.named(by: named).extraction }
             // A statement the other files already hold, word for word (the same value, qualifier, kind and unit
             // in the same year), is read once; a different value for the same year stays an error.

@@ -152,7 +152,8 @@ enum TextDecoding {
         let words = (raw.count - head) / 8
         var high: UInt8 = 0
         for k in 0..<head { high |= raw[k] }
-        let wordsHigh = (base + head).withMemoryRebound(to: UInt64.self, capacity: words) { p in
+        // No words when the bytes end before the first aligned address (a rebinding there would trap: misaligned).
+        let wordsHigh = words == 0 ? 0 : (base + head).withMemoryRebound(to: UInt64.self, capacity: words) { p in
             UnsafeBufferPointer(start: p, count: words).reduce(0, |)
         }
         for k in (head + 8 * words)..<raw.count { high |= raw[k] }

@@ -22,9 +22,24 @@ public enum WDIReader {
         guard let indicator = table.optionalColumn("Indicator Code", "indicator") else {
             throw .missingColumn(file: table.file, name: "Indicator Code", header: table.header)
         }
-        let years = table.header.enumerated().compactMap { i, h -> (column: Int, year: Int)? in
-            guard let p = Period(h), p.isAnnual, h.trimmingCharacters(in: .whitespaces).count == 4 else { return nil }
-            return (i, p.year)
+        // Every named column after the id columns is a year, once: a header such as 20x1 or a year given twice is
+        // an error at its column of the header line (it would otherwise be passed over, or read twice).
+        let line = table.headerEndLine - 1, idColumns = [region, indicator, table.optionalColumn("Indicator Name") ?? -1,
+                                                          table.optionalColumn("Country Name") ?? -1]
+        var years: [(column: Int, year: Int)] = [], seen: [Int: Int] = [:]
+        for (i, h) in table.header.enumerated() where i > idColumns.max()! {
+            let t = h.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }                                   // a trailing delimiter
+            guard let p = Period(t), p.isAnnual, t.count == 4 else {
+                throw .invalidCell(file: table.file, line: line, column: i + 1, columnName: h, found: h,
+                                   expected: "a year such as 2020 (the columns after the indicator are years)")
+            }
+            if let first = seen[p.year] {
+                throw .invalidCell(file: table.file, line: line, column: i + 1, columnName: h, found: h,
+                                   expected: "a name not already used (column \(first + 1) has it)")
+            }
+            seen[p.year] = i
+            years.append((i, p.year))
         }
         guard !years.isEmpty else { throw .missingColumn(file: table.file, name: "a year column (1960, …)", header: table.header) }
         return (region, indicator, table.optionalColumn("Indicator Name"), years)

@@ -33,7 +33,10 @@ enum XLSXReader {
         }
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw .unreadable(file: path, reason: "not an Excel workbook (.xlsx): not a ZIP archive (a CSV or an old .xls renamed?)")
+            let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 2) } ?? Data()
+            throw .unreadable(file: path, reason: head == Data("PK".utf8)
+                ? "a damaged ZIP archive (cut short, or not written to the end): open and save it again in Excel"
+                : "not an Excel workbook (.xlsx): not a ZIP archive (a CSV or an old .xls renamed?)")
         }
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }
@@ -96,10 +99,13 @@ enum XLSXReader {
 
     /// Runs `delegate` over the XML in `data`; what is wrong with it, or nil.
     static func parse(_ data: Data, with delegate: XMLParserDelegate) -> String? {
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        if parser.parse() { return nil }
-        return parser.parserError.map { "not valid XML (\($0.localizedDescription))" } ?? "not valid XML"
+        let parser = XMLParser(data: data), depth = ElementDepth(delegate)
+        parser.delegate = depth
+        guard parser.parse() else {
+            return parser.parserError.map { "not valid XML (\($0.localizedDescription))" } ?? "not valid XML"
+        }
+        // Foundation's parser on Linux can accept a document that stops inside an element: a part cut short.
+        return depth.depth == 0 && depth.seen ? nil : "not valid XML: it ends inside an element (the part is cut short)"
     }
 
     /// A cell reference: column 3, row 7 → `C7`.
@@ -119,6 +125,27 @@ enum XLSXReader {
         guard column > 0, let row = Int(digits), row > 0 else { return nil }
         return (row, column)
     }
+}
+
+/// A delegate that passes every event on and counts the open elements.
+private final class ElementDepth: NSObject, XMLParserDelegate {
+    let inner: XMLParserDelegate
+    var depth = 0, seen = false
+    init(_ inner: XMLParserDelegate) { self.inner = inner }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        depth += 1
+        seen = true
+        inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        inner.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { inner.parser(parser, foundCharacters: string) }
 }
 
 /// The attributes of every element named in `collecting`, in order.

@@ -45,6 +45,9 @@ public enum NumberText {
     }
 
     public static func parse(_ raw: String) -> Parsed {
+        // No number is longer than this (the longest double has 24 characters; separators, spaces and a word add
+        // a few): a longer cell is not a number, and is not scanned again and again.
+        guard raw.utf8.count <= 400 else { return .invalid }
         var s = halfWidth(raw).trimmingCharacters(in: .whitespaces)
         if missingMarkers.contains(s) { return .missing }
         var percent = false, magnitude: String?

@@ -218,4 +218,13 @@ struct BadInputRegressionTests {
         let nul = error("\u{0}\u{0}\u{0},b,c\n1,2,3\n")
         #expect(nul.map { !$0.description.contains("\u{0}") } == true)
     }
+
+    /// A `2021-Q1` row inside a yearly series was left out of the trend without a word on the command line: every
+    /// reading note now goes to standard error, whatever the command.
+    @Test func aQuarterInAYearlySeriesIsSaid() throws {
+        let path = try BinaryRunner.temporaryFile(Self.header + "A,x,2019,1,t\nA,x,2020,2,t\nA,x,2021-Q1,0.7,t\nA,x,2021,3,t\n")
+        let r = try BinaryRunner.run(["trend", path, "--model", "linear", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "Note: \(path): 1 quarterly or monthly value is not used for yearly trends\n")
+    }
 }

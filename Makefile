@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yardstick
 
-.PHONY: all deps build run test bench embed screenshot clean
+.PHONY: all deps build run test fuzz bench embed screenshot clean
 
 all: build
 
@@ -31,6 +31,15 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	if [ -f ../shared/checks/contract.py ]; then python3 ../shared/checks/contract.py $(BIN); fi
+
+# libFuzzer + AddressSanitizer on every reader (Fuzz/: a package of its own, built in .build-fuzz so that .build is
+# never touched), one target after another, FUZZ_SECONDS each, one process at a time; -max_len, -timeout=10 and the
+# seeds are set per target in Fuzz/run.sh. Crashes and hangs go to .build-fuzz/artifacts/TARGET/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= long wdi sdmx eurostat wide metadata xlsx text
+fuzz: deps
+	Fuzz/build.sh
+	for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t $(FUZZ_SECONDS) $(FUZZ_ARGS) || exit 1; done
 
 # Benchmarks (release build of Benchmarks/, ordo-one benchmark) beside the numpy and pandas peers, with their ratios.
 # The peers run in a virtual environment of their own (Benchmarks/.venv) from a pinned requirements file.

@@ -40,11 +40,24 @@ enum XLSXReader {
         }
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }
-            var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
-                throw .unreadable(file: path, reason: "the workbook's part \(name) is damaged: \(error)")
+            // ZIPFoundation 0.9.20 never returns from a deflate stream cut short (its pull request #389): the part is
+            // extracted on another thread and given up after 10 s, plus 2 s a compressed megabyte. The thread left
+            // behind spins until the process ends, which for the command line is at once.
+            let box = ExtractedPart(archive, entry), done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                do { _ = try box.archive.extract(box.entry, skipCRC32: false) { box.data.append($0) } } catch { box.error = error }
+                done.signal()
             }
-            return data
+            let seconds = 10 + 2 * Double(entry.compressedSize) / 1_048_576
+            guard done.wait(timeout: .now() + seconds) == .success else {
+                throw .unreadable(file: path, reason: "the workbook's part \(name) is damaged: its compressed data ends before its end (no end in \(Int(seconds)) s)")
+            }
+            if let error = box.error { throw .unreadable(file: path, reason: "the workbook's part \(name) is damaged: \(error)") }
+            // Foundation's XML parser on Linux traps on a name that is not UTF-8 (swift-corelibs-foundation #5534).
+            guard String(validating: box.data, as: UTF8.self) != nil else {
+                throw .unreadable(file: path, reason: "the workbook's part \(name) is not UTF-8 text, as an Excel part is")
+            }
+            return box.data
         }
         guard let workbook = try part("xl/workbook.xml") else {
             throw .unreadable(file: path, reason: "no xl/workbook.xml: not an Excel workbook (.xlsx)")
@@ -125,6 +138,14 @@ enum XLSXReader {
         guard column > 0, let row = Int(digits), row > 0 else { return nil }
         return (row, column)
     }
+}
+
+/// What a part's extraction thread hands back.
+private final class ExtractedPart: @unchecked Sendable {
+    let archive: Archive, entry: Entry
+    var data = Data()
+    var error: Error?
+    init(_ archive: Archive, _ entry: Entry) { self.archive = archive; self.entry = entry }
 }
 
 /// A delegate that passes every event on and counts the open elements.

@@ -227,4 +227,13 @@ struct BadInputRegressionTests {
         #expect(r.status == 0)
         #expect(r.stderr == "Note: \(path): 1 quarterly or monthly value is not used for yearly trends\n")
     }
+
+    /// Found by fuzzing (Tests/Fixtures/fuzz): a workbook part whose XML name is not UTF-8 trapped Foundation's parser;
+    /// a part whose deflate stream is cut short made ZIPFoundation loop for ever. Both are now named errors.
+    @Test(arguments: [("xlsx-attribute-name-not-utf8.xlsx", "the workbook's part xl/workbook.xml is not UTF-8 text, as an Excel part is"),
+                      ("xlsx-truncated-deflate-hang.xlsx", "the workbook's part xl/workbook.xml is damaged: its compressed data ends before its end (no end in 10 s)")])
+    func workbooksFoundByFuzzing(_ name: String, _ reason: String) {
+        let path = Fixtures.url("fuzz/\(name)").path
+        #expect(throws: InputError.unreadable(file: path, reason: reason)) { try PanelReader().read([path]) }
+    }
 }

@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yardstick
 
-.PHONY: all deps build run test fuzz bench embed screenshot clean
+.PHONY: all deps build run test fuzz sanitize bench embed screenshot clean
 
 all: build
 
@@ -37,6 +37,10 @@ test: deps
 # seeds are set per target in Fuzz/run.sh. Crashes and hangs go to .build-fuzz/artifacts/TARGET/.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= long wdi sdmx eurostat wide metadata xlsx text
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in a build folder of its own.
+sanitize: deps
+	scripts/sanitize.sh
+
 fuzz: deps
 	Fuzz/build.sh
 	for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t $(FUZZ_SECONDS) $(FUZZ_ARGS) || exit 1; done

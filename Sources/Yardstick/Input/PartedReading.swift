@@ -58,8 +58,11 @@ enum PartedReading {
     /// Smaller files are read in one pass (the threads would cost more than they save).
     static let minimumBytes = 1 << 20
 
+    /// One result for each part, each written by its own thread: two properties, not two elements of one array (a
+    /// write to an array element is an access to the whole array, a race when two threads make one; found by
+    /// ThreadSanitizer).
     private final class Slots<T>: @unchecked Sendable {
-        var values: [Result<T, InputError>?] = [nil, nil]
+        var first: Result<T, InputError>?, second: Result<T, InputError>?
     }
 
     /// Two stores, each taken once by its part's thread.
@@ -77,9 +80,10 @@ enum PartedReading {
     private static func both<T>(_ work: @escaping @Sendable (Int) throws(InputError) -> T) -> (T, T)? {
         let slots = Slots<T>()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            slots.values[k] = Result { () throws(InputError) -> T in try work(k) }
+            let r = Result { () throws(InputError) -> T in try work(k) }
+            if k == 0 { slots.first = r } else { slots.second = r }
         }
-        guard case let .success(a)? = slots.values[0], case let .success(b)? = slots.values[1] else { return nil }
+        guard case let .success(a)? = slots.first, case let .success(b)? = slots.second else { return nil }
         return (a, b)
     }
 

@@ -166,13 +166,14 @@ struct ObservationTable: Sendable {
         func run(_ records: UnsafeMutableBufferPointer<Record>) -> Appended {
             let n = records.count, mid = n / 2
             guard n >= 1 << 16 else { return run(records, 0..<n) }
-            final class Halves: @unchecked Sendable { var parts = [Appended(), Appended()] }
+            // Two properties, each written by its own thread (not two elements of one array: a race).
+            final class Halves: @unchecked Sendable { var first = Appended(), second = Appended() }
             let halves = Halves()
             nonisolated(unsafe) let records = records
             DispatchQueue.concurrentPerform(iterations: 2) { k in
-                halves.parts[k] = run(records, k == 0 ? 0..<mid : mid..<n)
+                if k == 0 { halves.first = run(records, 0..<mid) } else { halves.second = run(records, mid..<n) }
             }
-            let (x, y) = (halves.parts[0], halves.parts[1])
+            let (x, y) = (halves.first, halves.second)
             var keys: ClosedRange<UInt64>?
             if let kx = x.keys, let ky = y.keys, kx.upperBound < ky.lowerBound { keys = kx.lowerBound...ky.upperBound }
             return Appended(converted: x.converted + y.converted, keys: keys)

@@ -229,11 +229,22 @@ struct BadInputRegressionTests {
     }
 
     /// Found by fuzzing (Tests/Fixtures/fuzz): a workbook part whose XML name is not UTF-8 trapped Foundation's parser;
-    /// a part whose deflate stream is cut short made ZIPFoundation loop for ever. Both are now named errors.
-    @Test(arguments: [("xlsx-attribute-name-not-utf8.xlsx", "the workbook's part xl/workbook.xml is not UTF-8 text, as an Excel part is"),
-                      ("xlsx-truncated-deflate-hang.xlsx", "the workbook's part xl/workbook.xml is damaged: its compressed data ends before its end (no end in 10 s)")])
-    func workbooksFoundByFuzzing(_ name: String, _ reason: String) {
-        let path = Fixtures.url("fuzz/\(name)").path
-        #expect(throws: InputError.unreadable(file: path, reason: reason)) { try PanelReader().read([path]) }
+    /// a part whose deflate stream is cut short made ZIPFoundation loop for ever. Both are now named errors, within
+    /// the time limit: the cut stream is given up after 10 s, or, when ZIPFoundation's loop does end (it depends
+    /// on its reads), its part holds no sheet.
+    @Test(arguments: [("xlsx-attribute-name-not-utf8.xlsx", ["the workbook's part xl/workbook.xml is not UTF-8 text, as an Excel part is"]),
+                      ("xlsx-truncated-deflate-hang.xlsx", ["the workbook's part xl/workbook.xml is damaged: its compressed data ends before its end (no end in 10 s)",
+                                                           "the workbook has no sheet"])])
+    func workbooksFoundByFuzzing(_ name: String, _ reasons: [String]) {
+        let path = Fixtures.url("fuzz/\(name)").path, start = Date()
+        do {
+            _ = try PanelReader().read([path])
+            Issue.record("\(name) was read")
+        } catch let .unreadable(file, reason) {
+            #expect(file == path && reasons.contains(reason), "\(reason)")
+        } catch {
+            Issue.record("\(name): \(error)")
+        }
+        #expect(Date().timeIntervalSince(start) < 30)
     }
 }

@@ -8,19 +8,19 @@ import PackageDescription
 let rootIdentity = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .lastPathComponent.lowercased()
 
-// One executable per reader, whose entry point hands its callback to libFuzzer's driver (CFuzzDriver).
+// One executable per reader, whose main hands its body to libFuzzer's driver (Fuzz.drive, through CFuzzDriver).
 let readers = ["Long", "WDI", "SDMX", "Eurostat", "Wide", "Metadata", "XLSX", "Text"]
 
 let package = Package(
     name: "YardstickFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "Yardstick", package: rootIdentity)]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Yardstick", package: rootIdentity), "CFuzzDriver"]),
         .target(name: "CFuzzDriver"),
     ] + readers.map { name in
         .executableTarget(
             name: "Fuzz\(name)",
-            dependencies: ["FuzzSupport", "CFuzzDriver"]
+            dependencies: ["FuzzSupport"]
         )
     }
 )

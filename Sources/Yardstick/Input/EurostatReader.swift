@@ -49,7 +49,7 @@ public enum EurostatReader {
                 let code = ObservationTable.code(p)
                 if let first = seen[code] {
                     throw .invalidCell(file: table.file, line: 1, column: c + 1, columnName: table.header[c], found: table.header[c],
-                                       expected: "a name not already used (column \(first + 1) has it)")
+                                       expected: HeaderCheck.alreadyUsed(column: first))
                 }
                 seen[code] = c
                 periods.append(code)

@@ -23,12 +23,12 @@ enum HeaderCheck {
             func bad(_ expected: String) -> InputError {
                 .invalidCell(file: table.file, line: 1, column: c + 1, columnName: table.header[c], found: table.header[c], expected: expected)
             }
-            if let first = seen[name] { throw bad("a name not already used (column \(first + 1) has it)") }
+            if let first = seen[name] { throw bad(alreadyUsed(column: first)) }
             seen[name] = c
             guard !name.isEmpty || c < names.count - 1 else { continue }       // a trailing delimiter
             if known.contains(name) { continue }
-            let meant = synonyms[name].flatMap { known.contains($0) ? $0 : nil }
-                ?? known.filter { editDistance($0, name) <= (name.count <= 4 ? 1 : 2) }.min { editDistance($0, name) < editDistance($1, name) }
+            let near = known.map { ($0, editDistance($0, name)) }.filter { $0.1 <= (name.count <= 4 ? 1 : 2) }
+            let meant = synonyms[name].flatMap { known.contains($0) ? $0 : nil } ?? near.min { $0.1 < $1.1 }?.0
             if let meant, !names.contains(meant) {
                 throw bad("a column Yardstick reads: did you mean '\(meant)'? (rename it, or remove the column)")
             }
@@ -36,6 +36,9 @@ enum HeaderCheck {
         }
         return unknown
     }
+
+    /// What a header cell that repeats column `first` (zero-based) should be, for messages.
+    static func alreadyUsed(column first: Int) -> String { "a name not already used (column \(first + 1) has it)" }
 
     /// The Levenshtein distance between two names (insertions, deletions and substitutions of characters).
     ///

@@ -56,14 +56,19 @@ enum TextDecoding {
     /// - Complexity: O(1): at most 4 KiB are looked at.
     static func isUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return true }
+        let z = zeros(bytes)
+        return z.pairs >= 2 && 5 * max(z.even, z.odd) >= 2 * z.pairs
+    }
+
+    /// Zero bytes at even and at odd positions among the first 4 KiB's whole pairs.
+    static func zeros(_ bytes: UnsafeBufferPointer<UInt8>) -> (even: Int, odd: Int, pairs: Int) {
         let n = min(bytes.count, 4096) & ~1
-        guard n >= 4 else { return false }
         var even = 0, odd = 0
         for i in stride(from: 0, to: n, by: 2) {
             if bytes[i] == 0 { even += 1 }
             if bytes[i + 1] == 0 { odd += 1 }
         }
-        return 5 * max(even, odd) >= 2 * (n / 2)
+        return (even, odd, n / 2)
     }
 
     /// UTF-16 bytes as text: the byte order from the byte-order mark, otherwise from where the zero bytes are.
@@ -71,11 +76,7 @@ enum TextDecoding {
         var bigEndian = false, start = 0
         if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { bigEndian = true; start = 2 }
         else if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { start = 2 }
-        else {
-            var even = 0, odd = 0
-            for i in stride(from: 0, to: min(bytes.count, 4096) & ~1, by: 2) { even += bytes[i] == 0 ? 1 : 0; odd += bytes[i + 1] == 0 ? 1 : 0 }
-            bigEndian = even > odd
-        }
+        else { let z = zeros(bytes); bigEndian = z.even > z.odd }
         guard (bytes.count - start) % 2 == 0 else {
             throw .unreadable(file: file, reason: "UTF-16 (as its bytes say) but of an odd number of bytes; the file is cut short")
         }

@@ -36,7 +36,7 @@ public enum WDIReader {
             }
             if let first = seen[p.year] {
                 throw .invalidCell(file: table.file, line: line, column: i + 1, columnName: h, found: h,
-                                   expected: "a name not already used (column \(first + 1) has it)")
+                                   expected: HeaderCheck.alreadyUsed(column: first))
             }
             seen[p.year] = i
             years.append((i, p.year))

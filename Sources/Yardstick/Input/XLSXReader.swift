@@ -38,8 +38,17 @@ enum XLSXReader {
                 ? "a damaged ZIP archive (cut short, or not written to the end): open and save it again in Excel"
                 : "not an Excel workbook (.xlsx): not a ZIP archive (a CSV or an old .xls renamed?)")
         }
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).flatMap { $0 } ?? Int.max
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }
+            // A damaged directory can claim a part larger than the file (found by fuzzing): the time limit below is
+            // reckoned from that size, so the claim is refused first; and a part is read whole, as a CSV file is.
+            guard entry.compressedSize <= UInt64(fileSize) else {
+                throw .unreadable(file: path, reason: "the workbook's part \(name) is damaged: its directory gives \(entry.compressedSize) compressed bytes, more than the file's \(fileSize)")
+            }
+            guard entry.uncompressedSize <= UInt64(CSVTable.maximumBytes) else {
+                throw .unreadable(file: path, reason: "the workbook's part \(name) is \(entry.uncompressedSize) bytes, more than the \(CSVTable.maximumBytes) read whole (save the sheet as CSV in parts)")
+            }
             // ZIPFoundation 0.9.20 never returns from a deflate stream cut short (its pull request #389): the part is
             // extracted on another thread and given up after 10 s, plus 2 s a compressed megabyte. The thread left
             // behind spins until the process ends, which for the command line is at once.

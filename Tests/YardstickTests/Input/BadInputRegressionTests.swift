@@ -229,12 +229,15 @@ struct BadInputRegressionTests {
     }
 
     /// Found by fuzzing (Tests/Fixtures/fuzz): a workbook part whose XML name is not UTF-8 trapped Foundation's parser;
-    /// a part whose deflate stream is cut short made ZIPFoundation loop for ever. Both are now named errors, within
-    /// the time limit: the cut stream is given up after 10 s, or, when ZIPFoundation's loop does end (it depends
-    /// on its reads), its part holds no sheet.
+    /// a part whose deflate stream is cut short made ZIPFoundation loop for ever; a directory claiming a part larger
+    /// than the file set the time limit for that loop to minutes. All are now named errors, within the time limit:
+    /// the cut stream is given up after 10 s, or, when ZIPFoundation's loop does end (it depends on its reads), its
+    /// part holds no sheet; the impossible size is refused before extraction.
     @Test(arguments: [("xlsx-attribute-name-not-utf8.xlsx", ["the workbook's part xl/workbook.xml is not UTF-8 text, as an Excel part is"]),
                       ("xlsx-truncated-deflate-hang.xlsx", ["the workbook's part xl/workbook.xml is damaged: its compressed data ends before its end (no end in 10 s)",
-                                                           "the workbook has no sheet"])])
+                                                           "the workbook has no sheet"]),
+                      ("xlsx-part-larger-than-file-1.xlsx", ["the workbook's part xl/sharedStrings.xml is damaged: its directory gives 156587049 compressed bytes, more than the file's 8813"]),
+                      ("xlsx-part-larger-than-file-2.xlsx", ["the workbook's part xl/sharedStrings.xml is damaged: its directory gives 3488452066 compressed bytes, more than the file's 8813"])])
     func workbooksFoundByFuzzing(_ name: String, _ reasons: [String]) {
         let path = Fixtures.url("fuzz/\(name)").path, start = Date()
         do {

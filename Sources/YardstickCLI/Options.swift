@@ -220,6 +220,12 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "Tolerance of an 'about' target for levels, as a fraction (0.02 is 2%).")
     var levelTolerance: Double = GapSettings().levelTolerance
 
+    @Flag(help: "Never judge a target with fewer than three values by a reference class (the year-over-year changes of the indicator in peer regions, or of the region's indicators of the same kind); it is then not assessable.")
+    var noReferenceClass = false
+
+    @Flag(help: "Leave values known only as bounds ('more than 1200') out of trends (by default they enter as censored observations, or as values flagged as lower estimates).")
+    var noBounds = false
+
     func validate() throws {
         guard rateTolerance >= 0 else { throw ValidationError("--rate-tolerance must be at least 0, got \(rateTolerance)") }
         guard (0..<1).contains(levelTolerance) else { throw ValidationError("--level-tolerance must be in [0, 1), got \(levelTolerance)") }
@@ -229,6 +235,8 @@ struct AssessmentOptions: ParsableArguments {
         var s = GapSettings(model: model.kind, method: method)
         s.rateTolerance = rateTolerance
         s.levelTolerance = levelTolerance
+        s.referenceClasses = !noReferenceClass
+        s.boundsAsEvidence = !noBounds
         return s
     }
 }

@@ -36,15 +36,18 @@ struct FindingSentences {
             } else {
                 clauses.append(l.pick("the \(period) target is \(target)", "\(period)年目标为\(target)"))
             }
-            if let t = a.trendGrowth, let first = a.history.first, let last = a.history.last {
+            if case let .referenceClass(c)? = a.basis {
+                clauses.append(l.basis(.referenceClass(c), indicator: a.indicator))
+            } else if let t = a.trendGrowth, let first = (a.history + a.bounds).map(\.year).min(), let last = (a.history + a.bounds).map(\.year).max() {
                 let value = l.change(t.value, growth: t.isGrowthRate, unit: unit)
-                clauses.append(l.pick("the \(first.year)–\(last.year) trend delivers about \(value) a year", "\(first.year)—\(last.year)年趋势约为每年\(value)"))
+                clauses.append(l.pick("the \(first)–\(last) trend delivers about \(value) a year", "\(first)—\(last)年趋势约为每年\(value)"))
             }
             if let p = a.probability {
                 let pct = NumberFormat.percent(p, decimals: 0)
                 clauses.append(l.pick("probability of meeting it about \(pct)", "实现概率约\(pct)"))
-            } else if a.history.count < 3 {
-                clauses.append(l.pick("too short a history for a probability", "历史数据不足，无法给出概率"))
+                if let b = a.basis, b.code == "censored_history" || b.code == "bounds_as_values" { clauses.append(l.basis(b, indicator: a.indicator)) }
+            } else if let r = a.unassessed {
+                clauses.append(l.pick("not assessable: ", "无法评估：") + l.reasonHeading(r))
             }
         }
         return l.name(a.indicator) + l.pick(": ", "：") + clauses.joined(separator: l.pick("; ", "；")) + l.pick(".", "。")
@@ -68,6 +71,9 @@ struct FindingSentences {
         var history = a.history.map { ReportDocument.Chart.Point(year: $0.year, value: $0.value, kind: $0.kind.rawValue) }
         if let latest = a.latest, latest.kind == .lowerBound || latest.kind == .upperBound {
             history.append(.init(year: latest.year, value: latest.value, kind: latest.kind.rawValue))
+        }
+        for b in a.bounds where !history.contains(where: { $0.year == b.year }) {
+            history.append(.init(year: b.year, value: b.value, kind: b.kind.rawValue))
         }
         if let o = a.observed { history.append(.init(year: o.year, value: o.value, kind: o.kind.rawValue)) }
         history.sort { $0.year < $1.year }

@@ -7,7 +7,8 @@ public enum GapRenderer {
     /// required_change, trend_growth {rate, lower, upper, unit}, projection {model, mean, intervals {"80": [lo, hi]},
     /// logit_scale}, probability, status, own_status, method_statuses {method: {code, label, status, value}},
     /// ambition_percentile, ambition_seen {count, of}, track_record {met, missed, mean_miss}, observed {period, value,
-    /// kind, margin}, notes [{code, text, params}]}]}`. Growth rates and probabilities are fractions; values keep the
+    /// kind, margin}, basis {code, text, params}, unassessed {code, text, remedy, params}, notes [{code, text,
+    /// params}]}]}`. Growth rates and probabilities are fractions; values keep the
     /// data's unit; `label` and `text` are in the labels' language, `code` and `params` are the same in every language.
     public static func json(_ assessments: [TargetAssessment], labels: ReportLabels) -> JSONValue {
         .object([("targets", .array(assessments.map { json($0, labels: labels) }))])
@@ -28,6 +29,11 @@ public enum GapRenderer {
         let observed: JSONValue = a.observed.map { o in
             .object([("period", .string(String(o.year))), ("value", .number(o.value)), ("kind", .string(o.kind.rawValue)),
                      ("margin", num(a.observedMargin))])
+        } ?? .null
+        let basis: JSONValue = a.basis.map { ReportLabels.coded($0.code, l.basis($0, indicator: a.indicator), l.parameters($0)) } ?? .null
+        let unassessed: JSONValue = a.unassessed.map { r in
+            .object([("code", .string(r.code)), ("text", .string(l.reasonHeading(r))), ("remedy", .string(l.remedy(r, a))),
+                     ("params", .object(l.parameters(r)))])
         } ?? .null
         return .object([
             ("region", .string(a.target.region)), ("indicator", .string(a.indicator.id)), ("name", .string(l.name(a.indicator))),
@@ -52,6 +58,7 @@ public enum GapRenderer {
             ("track_record", a.trackRecord.map { .object([("met", .integer($0.met)), ("missed", .integer($0.missed)), ("mean_miss", num($0.meanMiss))]) }
                 ?? .object([("met", .integer(0)), ("missed", .integer(0)), ("mean_miss", .null)])),
             ("observed", observed),
+            ("basis", basis), ("unassessed", unassessed),
             ("notes", .array(a.notes.map { ReportLabels.coded($0.code, l.note($0, home: a.target.region), l.parameters($0)) })),
         ])
     }
@@ -62,9 +69,9 @@ public enum GapRenderer {
         let rows = assessments.map(l.row)
         let regions = Set(rows.map(\.region)).count > 1
         var table = TextTable(header: l.columns(region: regions),
-                              alignments: (regions ? [.left] : []) + [.left, .right, .right, .right, .right, .right, .left])
+                              alignments: (regions ? [.left] : []) + [.left, .right, .right, .right, .right, .right, .left, .left])
         for r in rows {
-            table.append((regions ? [r.region] : []) + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel])
+            table.append((regions ? [r.region] : []) + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.basis, r.statusLabel])
         }
         var lines = [table.rendered(), ""]
         if method != .own { lines.append(l.pick("status by \(l.method(method))", "状态按\(l.method(method))")) }
@@ -86,7 +93,7 @@ public enum GapRenderer {
         let methods = StatusMethod.allCases.dropFirst()
         let header = (["region", "indicator", "target_period", "comparator", "target", "target_high", "unit", "latest_period", "latest",
                        "latest_kind", "gap_abs", "gap_rel", "completion", "required_growth", "required_change", "trend_growth",
-                       "projection", "probability", "status"] + methods.flatMap { [$0.rawValue, $0.rawValue + "_label"] }).joined(separator: ",") + "\n"
+                       "projection", "probability", "status", "basis", "unassessed"] + methods.flatMap { [$0.rawValue, $0.rawValue + "_label"] }).joined(separator: ",") + "\n"
         // Rows in chunks on every core, in order; each row written straight into its chunk's text.
         return [header] + ParallelText.chunks(assessments.count) { range in
             var out = ""
@@ -106,7 +113,7 @@ public enum GapRenderer {
                 text(a.latest.map { String($0.year) } ?? ""); number(a.latest?.value); text(a.latest?.kind.rawValue ?? "")
                 number(a.gapAbsolute); number(a.gapRelative); number(a.completion); number(a.requiredGrowth)
                 number(a.requiredChange); number(a.trendGrowth?.value); number(a.projection?.mean); number(a.probability)
-                text(a.status.rawValue)
+                text(a.status.rawValue); text(a.basis?.code ?? ""); text(a.unassessed?.code ?? "")
                 for m in a.methodStatuses { text(m.verdict.code); text(l.verdict(m)) }
                 out += "\n"
             }

@@ -42,9 +42,9 @@ public enum HTMLReport {
             "<span class=\"count b-\($0.status.rawValue)\">\($0.count) \(escape($0.label))</span>"
         }.joined() + "</div>"
         h += "<h2>\(escape(l.scorecard))</h2><div class=\"scroll\"><table><thead><tr>"
-        h += l.columns.enumerated().map { "<th\($0.offset == 6 ? " class=\"status\"" : "")>\(escape($0.element))</th>" }.joined() + "</tr></thead><tbody>"
+        h += l.columns.enumerated().map { "<th\($0.offset == 7 ? " class=\"status\"" : "")>\(escape($0.element))</th>" }.joined() + "</tr></thead><tbody>"
         for r in d.rows {
-            h += "<tr>" + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability].map { "<td>\(escape($0))</td>" }.joined()
+            h += "<tr>" + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.basis].map { "<td>\(escape($0))</td>" }.joined()
             h += "<td class=\"status s-\(r.status.rawValue)\">\(escape(r.statusLabel))</td></tr>"
         }
         h += "</tbody></table></div>"
@@ -66,6 +66,14 @@ public enum HTMLReport {
                 h += c.table.map { "<tr><td>\(escape($0.0))</td><td>\(escape($0.1))</td></tr>" }.joined()
                 h += "</tbody></table></section>"
             }
+        }
+        if !d.unassessed.isEmpty {
+            h += "<h2>\(escape(l.unassessedTitle))</h2><ul>"
+            for g in d.unassessed {
+                h += "<li>\(escape(g.heading)) (\(g.items.count))<ul>"
+                h += g.items.map { "<li>\(escape($0.name)): \(escape(l.pick("needs ", "需要") + $0.remedy))</li>" }.joined() + "</ul></li>"
+            }
+            h += "</ul>"
         }
         if let peers = d.peers {
             h += "<h2>\(escape(l.peers)): \(escape(peers.title))</h2>" + BenchmarkRenderer.htmlBody(peers, level: 3)

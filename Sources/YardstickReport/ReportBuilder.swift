@@ -72,7 +72,20 @@ public struct ReportBuilder: Sendable {
                 ReportDocument.Bar(label: name($0), probability: $0.probability, status: $0.status, statusLabel: l.status($0.status))
             },
             caveats: caveats(assessments, sources: index.sources(region: region), labels: l, name: name),
+            unassessed: unassessedGroups(assessments, labels: l, name: name),
             assessments: assessments, peers: peers.map { BenchmarkBuilder(labels: l).document($0) }, peerFindings: peers)
+    }
+
+    /// The targets not assessed, grouped by reason in the order of ``UnassessedReason`` codes first met.
+    func unassessedGroups(_ assessments: [TargetAssessment], labels l: ReportLabels,
+                          name: (TargetAssessment) -> String) -> [(heading: String, items: [(name: String, remedy: String)])] {
+        var order: [String] = [], groups: [String: (heading: String, items: [(name: String, remedy: String)])] = [:]
+        for a in assessments {
+            guard let r = a.unassessed else { continue }
+            if groups[r.code] == nil { order.append(r.code); groups[r.code] = (l.reasonHeading(r), []) }
+            groups[r.code]!.items.append((name(a), l.remedy(r, a)))
+        }
+        return order.map { groups[$0]! }
     }
 
     func caveats(_ assessments: [TargetAssessment], sources: [String], labels l: ReportLabels,
@@ -86,10 +99,13 @@ public struct ReportBuilder: Sendable {
         if !bounds.isEmpty { out.append(l.pick("Known only as bounds (\"above 1200\"): ", "仅知上下限（如“突破1200”）：") + list(bounds)) }
         let derived = assessments.filter { $0.history.contains { $0.kind == .derived } }
         if !derived.isEmpty { out.append(l.pick("Earlier values derived from a level and its growth: ", "由当年值与增速推算的上年值：") + list(derived)) }
-        let short = assessments.filter { $0.history.count < 3 && $0.latest != nil }
-        if !short.isEmpty { out.append(l.pick("Fewer than three values on record, so no probability: ", "历史数据少于3个，无法给出概率：") + list(short)) }
-        let none = assessments.filter { $0.latest == nil && $0.observed == nil }
-        if !none.isEmpty { out.append(l.pick("Targets with no actual value in the data: ", "数据中没有实际值的目标：") + list(none)) }
+        let classes = assessments.filter { if case .referenceClass? = $0.basis { true } else { false } }
+        if !classes.isEmpty {
+            out.append(l.pick("Fewer than three values of their own, judged by a reference class (the year-over-year changes of peers, or of the region's indicators of the same kind): ",
+                              "自身数值不足三个、依据参照组（同行地区或本地区同类指标的年度变动）判断：") + list(classes))
+        }
+        let censored = assessments.filter { $0.basis?.code == "censored_history" || $0.basis?.code == "bounds_as_values" }
+        if !censored.isEmpty { out.append(l.pick("Bounds (\"more than N\") used as evidence in the trend: ", "趋势拟合中使用了界限（如“超过N”）：") + list(censored)) }
         if !sources.isEmpty {
             // Named publications first, then page addresses.
             let ordered = sources.sorted { ($0.hasPrefix("http") ? 1 : 0, $0) < ($1.hasPrefix("http") ? 1 : 0, $1) }

@@ -18,6 +18,8 @@ public struct ReportDocument: Sendable {
         public let required: String
         public let trend: String
         public let probability: String
+        /// What the probability rests on, or what is missing (``ReportLabels/basisCell(_:)``).
+        public let basis: String
         public let status: TargetStatus
         public let statusLabel: String
     }
@@ -84,6 +86,9 @@ public struct ReportDocument: Sendable {
     public let charts: [Chart]
     public let bars: [Bar]
     public let caveats: [String]
+    /// The targets not assessed, grouped by what is missing: the group's heading, and each target's name with the
+    /// data that would make it assessable.
+    public let unassessed: [(heading: String, items: [(name: String, remedy: String)])]
     /// The assessments the document was built from (for the JSON and CSV renderers, which reuse `gap`'s schema).
     public let assessments: [TargetAssessment]
     /// The region against its peers, where the data allow it.

@@ -50,6 +50,7 @@ public struct ReportLabels: Sendable {
     public var charts: String { pick("Indicators", "指标图示") }
     public var summary: String { pick("Probability of meeting each target", "各项目标实现概率") }
     public var caveats: String { pick("About the data", "数据说明") }
+    public var unassessedTitle: String { pick("Not assessed: what is missing", "无法评估的目标：缺少什么") }
     /// The heading of a peer comparison's own notes (how regions were scored), apart from the data's.
     public var comparisonNotes: String { pick("About the comparison", "比较说明") }
     public var peers: String { pick("Against its peers", "同行比较") }
@@ -58,8 +59,8 @@ public struct ReportLabels: Sendable {
     /// Scorecard columns; with `region`, a region column first.
     public func columns(region: Bool = false) -> [String] {
         (region ? [pick("region", "地区")] : [])
-            + (zh ? ["指标", "最新值", "目标", "所需增速/年", "趋势增速/年", "实现概率", "状态"]
-                  : ["indicator", "latest", "target", "required/yr", "trend/yr", "P(meet)", "status"])
+            + (zh ? ["指标", "最新值", "目标", "所需增速/年", "趋势增速/年", "实现概率", "依据", "状态"]
+                  : ["indicator", "latest", "target", "required/yr", "trend/yr", "P(meet)", "basis", "status"])
     }
     public var columns: [String] { columns() }
     public var year: String { pick("year", "年份") }

@@ -20,8 +20,8 @@ public enum TextReport {
     public static func render(_ d: ReportDocument, colour: Bool) -> String {
         func paint(_ text: String, _ s: TargetStatus) -> String { colour ? ansi(s) + text + "\u{1B}[0m" : text }
         var lines = [colour ? "\u{1B}[1m\(d.title)\u{1B}[0m" : d.title, d.headline, ""]
-        var table = TextTable(header: d.labels.columns, alignments: [.left, .right, .right, .right, .right, .right, .left])
-        for r in d.rows { table.append([r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel]) }
+        var table = TextTable(header: d.labels.columns, alignments: [.left, .right, .right, .right, .right, .right, .left, .left])
+        for r in d.rows { table.append([r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.basis, r.statusLabel]) }
         var rendered = table.rendered().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if colour {
             // Colour the status cell after alignment, so that escape codes do not count as width.
@@ -33,6 +33,13 @@ public enum TextReport {
         if !d.findings.isEmpty {
             lines += ["", d.labels.findings]
             lines += d.findings.map { "• " + $0.text }
+        }
+        if !d.unassessed.isEmpty {
+            lines += ["", d.labels.unassessedTitle]
+            for g in d.unassessed {
+                lines.append("• " + g.heading + " (\(g.items.count))")
+                lines += g.items.map { "    - \($0.name): " + d.labels.pick("needs ", "需要") + $0.remedy }
+            }
         }
         if let peers = d.peers {
             lines += ["", colour ? "\u{1B}[1m\(d.labels.peers): \(peers.title)\u{1B}[0m" : "\(d.labels.peers): \(peers.title)"]
@@ -53,13 +60,20 @@ public enum MarkdownReport {
     public static func render(_ d: ReportDocument) -> String {
         var lines = ["# \(d.title)", "", "**\(d.headline)**", "", "_\(d.subtitle)_", "", "## \(d.labels.scorecard)", ""]
         lines.append("| " + d.labels.columns.map(cell).joined(separator: " | ") + " |")
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
         for r in d.rows {
-            lines.append("| " + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.statusLabel].map(cell).joined(separator: " | ") + " |")
+            lines.append("| " + [r.indicator, r.latest, r.target, r.required, r.trend, r.probability, r.basis, r.statusLabel].map(cell).joined(separator: " | ") + " |")
         }
         if !d.findings.isEmpty {
             lines += ["", "## \(d.labels.findings)", ""]
             lines += d.findings.map { "- " + $0.text }
+        }
+        if !d.unassessed.isEmpty {
+            lines += ["", "## \(d.labels.unassessedTitle)", ""]
+            for g in d.unassessed {
+                lines.append("- **\(cell(g.heading))** (\(g.items.count))")
+                lines += g.items.map { "  - \($0.name): " + d.labels.pick("needs ", "需要") + $0.remedy }
+            }
         }
         if let peers = d.peers {
             lines += ["", "## \(d.labels.peers): \(peers.title)", ""] + BenchmarkRenderer.markdownBody(peers, level: 3)

@@ -59,7 +59,7 @@ extension ReportLabels {
         return ReportDocument.Row(
             region: regionName(a.target.region), indicator: name(a.indicator), latest: latest(a),
             target: statedTarget(a) + " (\(a.target.period))", required: required, trend: trend,
-            probability: a.probability.map { NumberFormat.percent($0, decimals: 0) } ?? "–",
+            probability: a.probability.map { NumberFormat.percent($0, decimals: 0) } ?? "–", basis: basisCell(a),
             status: a.status, statusLabel: status(a.status))
     }
 }

@@ -177,6 +177,9 @@ extension ReportLabels {
                         "批量拟合只支持线性、对数线性和二次模型，不支持\(model(m))模型")
         case let .linearAlgebra(e):
             return zh ? "数值计算失败（\(e.code)）" : e.description
+        case let .notConverged(iterations):
+            return pick("the likelihood of values and bounds has no maximum within \(iterations) steps (values on a line that clears every bound)",
+                        "数值与界限的似然函数在\(iterations)步内未找到最大值（数值共线且满足全部界限）")
         }
     }
 }

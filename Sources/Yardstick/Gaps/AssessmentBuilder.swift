@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects the parts of a ``TargetAssessment`` as ``GapAnalysis`` computes them.
 struct Builder {
     let target: Observation
@@ -15,6 +17,8 @@ struct Builder {
     var observedMargin: Double?
     var ambitionPercentile: Double?, ambitionSeen: (count: Int, of: Int)?
     var trackRecord: TrackRecord?
+    var basis: AssessmentBasis?
+    var unassessed: UnassessedReason?
 
     init(target: Observation, indicator: Indicator, history: TargetHistory, trend: TargetTrend, notes: [AssessmentNote]) {
         self.target = target
@@ -47,6 +51,31 @@ struct Builder {
         notes.append(.ambition(measure: indicator.kind == .growthRate ? .rate : compound ? .growth : .change, seen: seen, of: sample.count))
     }
 
+    /// With fewer than three values of its own: the probability from a ``ReferenceClass`` when one has enough
+    /// changes, otherwise why there is none.
+    mutating func referenceClass(from classes: ReferenceClassFinder, latest: HistoryPoint, comparison: Comparison,
+                                 settings: GapSettings, points: Int, trendTried: Bool) {
+        if trendTried { unassessed = .trendFailed; return }
+        guard points < 3 else { return }
+        guard settings.referenceClasses else { unassessed = .referenceClassOff(points: points); return }
+        switch classes.find(region: target.region, indicator: indicator, year: target.period.year) {
+        case let .success(c):
+            guard let d = c.predictive(latest: latest.value, years: target.period.year - latest.year) else {
+                unassessed = .trendFailed
+                return
+            }
+            probability = d.scale > 0 ? comparison.probability(cdf: d.cdf, survival: d.survival)
+                : comparison.isMet(by: c.logGrowth ? exp(d.location) : d.location) ? 1 : 0
+            basis = .referenceClass(c)
+            if trendGrowth == nil {
+                trendGrowth = AnnualChange(value: c.meanChange, interval: nil, isGrowthRate: c.logGrowth)
+            }
+        case let .failure(short):
+            unassessed = .tooFewPoints(points: points, peerChanges: short.peerChanges, kindChanges: short.kindChanges,
+                                       minimum: classes.minimum)
+        }
+    }
+
     func build(settings: GapSettings, presets computed: [PresetResult]) -> TargetAssessment {
         // Once the target year is observed, every method's class is the observation (met or missed).
         let presets = observedStatus.map { s in
@@ -62,9 +91,11 @@ struct Builder {
             target: target, indicator: indicator, targetValue: value, targetHigh: targetHigh,
             baseline: history.points.first, latest: history.latest, gapAbsolute: gapAbsolute, gapRelative: gapRelative,
             completion: completion, alreadyMet: alreadyMet, requiredGrowth: requiredGrowth, requiredChange: requiredChange,
-            trendGrowth: trendGrowth, projection: trend.projection, path: settings.keepsPaths ? trend.path : nil, history: history.points,
+            trendGrowth: trendGrowth, projection: trend.projection, path: settings.keepsPaths ? trend.path : nil, history: history.points, bounds: history.bounds,
             probability: probability, status: chosen, ownStatus: own, methodStatuses: presets,
             ambitionPercentile: ambitionPercentile, ambitionSeen: ambitionSeen, trackRecord: trackRecord,
-            observed: history.observed, observedMargin: observedMargin, notes: notes)
+            observed: history.observed, observedMargin: observedMargin,
+            basis: observedStatus != nil ? .observed : probability != nil ? basis : nil,
+            unassessed: observedStatus == nil && probability == nil ? unassessed ?? .trendFailed : nil, notes: notes)
     }
 }

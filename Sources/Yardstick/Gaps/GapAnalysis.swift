@@ -45,6 +45,7 @@ public struct GapAnalysis: Sendable {
         // In chunks: the histories (on every core), their trends fitted together (``TrendSpecification/fitAll``),
         // then the assessments (on every core); a chunk's fits are dropped when it is done.
         let chunk = 4096
+        let finder = ReferenceClassFinder(index: index, minimum: settings.minimumReferenceChanges)
         return Array(unsafeUninitializedCapacity: targets.count) { buffer, initialized in
             for start in stride(from: 0, to: targets.count, by: chunk) {
                 let part = Array(targets[start..<min(targets.count, start + chunk)])
@@ -54,7 +55,7 @@ public struct GapAnalysis: Sendable {
                 }
                 let fits = fitTogether(part, histories, index)
                 Parallel.initialize(buffer.baseAddress! + start, part.count, progress: { progress(start + $0) }) { k in
-                    assess(part[k], in: index, history: histories[k], fits: fits[k])
+                    assess(part[k], in: index, history: histories[k], fits: fits[k], classes: finder)
                 }
                 initialized = start + part.count
             }
@@ -64,7 +65,10 @@ public struct GapAnalysis: Sendable {
     /// The trends of many targets' histories fitted as blocks of series: the model of the settings (batched where
     /// it is a regression model) and the weighted model of ESCAP's value. Equal to fitting each alone to 1e-12.
     func fitTogether(_ targets: [Observation], _ histories: [TargetHistory], _ index: PanelIndex) -> [TargetTrend.Fits?] {
-        let series = zip(targets, histories).map { t, h in TargetTrend.series(h.points, index.indicator(t.indicator), settings) }
+        // Histories with bounds are fitted one by one (``CensoredTrend``).
+        let series = zip(targets, histories).map { t, h in
+            settings.boundsAsEvidence && !h.bounds.isEmpty ? nil : TargetTrend.series(h.points, index.indicator(t.indicator), settings)
+        }
         let fitted = series.indices.filter { series[$0] != nil }
         guard !fitted.isEmpty else { return Array(repeating: nil, count: targets.count) }
         var lo = Int.max, hi = Int.min
@@ -86,11 +90,13 @@ public struct GapAnalysis: Sendable {
 
     /// Assesses one target with the evidence of the whole index.
     public func assess(_ target: Observation, in index: PanelIndex) -> TargetAssessment {
-        assess(target, in: index, history: nil, fits: nil)
+        assess(target, in: index, history: nil, fits: nil,
+               classes: ReferenceClassFinder(index: index, minimum: settings.minimumReferenceChanges))
     }
 
     /// ``assess(_:in:)`` with the target's history and its trend's fits when they were made beforehand.
-    func assess(_ target: Observation, in index: PanelIndex, history made: TargetHistory?, fits: TargetTrend.Fits?) -> TargetAssessment {
+    func assess(_ target: Observation, in index: PanelIndex, history made: TargetHistory?, fits: TargetTrend.Fits?,
+                classes: ReferenceClassFinder) -> TargetAssessment {
         let indicator = index.indicator(target.indicator)
         let year = target.period.year
         var notes: [AssessmentNote] = []
@@ -98,7 +104,8 @@ public struct GapAnalysis: Sendable {
         if target.stretch { notes.append(.stretchTarget) }
         let history = made ?? TargetHistory(index: index, region: target.region, indicator: indicator, targetYear: year)
         notes += history.notes
-        let trend = TargetTrend(history: history.points, indicator: indicator, year: year, settings: settings, fits: fits)
+        let trend = TargetTrend(history: history.points, bounds: history.bounds, indicator: indicator, year: year,
+                                settings: settings, fits: fits)
         notes += trend.notes
 
         if case let .relative(to) = target.qualifier {
@@ -109,6 +116,7 @@ public struct GapAnalysis: Sendable {
         b.targetHigh = { if case let .range(h) = target.qualifier { h } else { nil } }()
         guard let latest = history.latest else {
             b.notes.append(.noActualBefore(year: year))
+            b.unassessed = .noActualValue(year: year)
             return b.build(settings: settings, presets: StatusPresets.all(nil))
         }
         // Gaps and required growth are measured to the stated value; the tolerance of "about" only widens what
@@ -138,6 +146,7 @@ public struct GapAnalysis: Sendable {
             }
         }
         if history.points.count == 1 { b.notes.append(.oneValueOnly) }
+        b.basis = trend.basis
         if let p = trend.projection {
             b.trendGrowth = trend.annualChange(from: latest, to: year, compound: compound)
             // A trend that fits exactly (a constant series, σ = 0) projects a point: the probability is 1 when the point
@@ -151,12 +160,18 @@ public struct GapAnalysis: Sendable {
                 value: compound ? pow(two / latest.value, 1 / h) - 1 : (two - latest.value) / h,
                 interval: nil, isGrowthRate: compound)
         }
+        if b.probability == nil, history.observed == nil, h > 0 {
+            b.referenceClass(from: classes, latest: latest, comparison: comparison, settings: settings,
+                             points: history.points.count + (settings.boundsAsEvidence ? history.bounds.count : 0),
+                             trendTried: trend.projection == nil && trend.notes.contains { if case .noTrend = $0 { true } else { false } })
+        }
         if let observed = history.observed {
             b.observedMargin = sense >= 0 ? observed.value - reference : reference - observed.value
             b.observedStatus = comparison.isMet(by: observed.value) ? .met : .missed
             if observed.kind == .lowerBound && !comparison.isMet(by: observed.value) && sense > 0 {
                 b.observedStatus = nil
                 b.notes.append(.outcomeIsBoundBelowTarget(year: year, value: observed.value))
+                b.unassessed = .outcomeIsBound(year: year)
             }
         }
         b.ambition(compound: compound, reference: reference, sense: sense == 0 ? 1 : sense, history: history)
@@ -185,6 +200,7 @@ public struct GapAnalysis: Sendable {
         }
         guard let mine = trend.projection else {
             b.notes.append(.relativeTooShort(points: history.points.count))
+            b.unassessed = .relativeTooShort(points: history.points.count)
             return b.build(settings: settings, presets: StatusPresets.all(nil))
         }
         if let theirs = otherTrend.projection {
@@ -198,6 +214,7 @@ public struct GapAnalysis: Sendable {
             b.notes.append(.relativeToTarget(region: region, indicator: otherID, year: year, value: t.value))
         } else {
             b.notes.append(.relativeWithoutSeries(region: region, indicator: otherID))
+            b.unassessed = .relativeWithoutSeries(region: region, indicator: otherID)
         }
         return b.build(settings: settings, presets: StatusPresets.all(nil))
     }

@@ -49,6 +49,13 @@ public struct GapSettings: Sendable {
     /// Whether each assessment keeps its trend's path (fitted and projected years, for charts). Tables do not need
     /// it: without it, 100 000 targets take a third less memory.
     public var keepsPaths = true
+    /// Whether a target with fewer than three values of its own is judged by a ``ReferenceClass`` (default true;
+    /// `--no-reference-class` turns it off), and the fewest changes a class may have (default 5).
+    public var referenceClasses = true
+    public var minimumReferenceChanges = 5
+    /// Whether values known only as bounds enter the trend (``CensoredTrend``; bounds as values, flagged, below
+    /// three values). Default true.
+    public var boundsAsEvidence = true
 
     public init(model: TrendModelKind? = nil, method: StatusMethod = .own) {
         self.model = model

@@ -60,6 +60,8 @@ public struct TargetAssessment: Sendable {
     public let path: TrendPath?
     /// The history before the target year (actual, preliminary and derived values; bounds are not points).
     public let history: [HistoryPoint]
+    /// The values known only as bounds before the target year, in years without a value.
+    public let bounds: [HistoryPoint]
     /// P(the target is met) under the projection's predictive distribution.
     public let probability: Double?
     /// The class under the chosen method, and Yardstick's own class.
@@ -75,6 +77,10 @@ public struct TargetAssessment: Sendable {
     /// For a target period already observed: the value, and by how much it beat (+) or missed (−) the target.
     public let observed: HistoryPoint?
     public let observedMargin: Double?
+    /// What the probability or verdict rests on (nil when there is neither).
+    public let basis: AssessmentBasis?
+    /// Why the target could not be assessed, when it could not (no probability and no observed outcome).
+    public let unassessed: UnassessedReason?
     /// What a reader should know, as values (the report module words them).
     public let notes: [AssessmentNote]
 }

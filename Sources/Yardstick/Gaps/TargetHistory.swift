@@ -25,6 +25,8 @@ struct TargetHistory {
     var latest: HistoryPoint?
     /// A value for the target year itself (a year already past), point or bound.
     var observed: HistoryPoint?
+    /// The bounds before the target year, in years without a value (evidence for ``CensoredTrend``), in year order.
+    var bounds: [HistoryPoint] = []
     var notes: [AssessmentNote] = []
 
     /// The history of `indicator` in `region` before `targetYear`.
@@ -64,12 +66,21 @@ struct TargetHistory {
             default: continue
             }
             let point = HistoryPoint(year: b.year, value: b.value, kind: kind)
+            if b.year < targetYear, !points.contains(where: { $0.year == b.year }) {
+                // One bound a year: the tighter (the highest lower bound, the lowest upper one).
+                if let k = bounds.firstIndex(where: { $0.year == b.year }) {
+                    if bounds[k].kind == kind, kind == .lowerBound ? b.value > bounds[k].value : b.value < bounds[k].value { bounds[k] = point }
+                } else {
+                    bounds.append(point)
+                }
+            }
             if b.year < targetYear, latest.map({ b.year > $0.year }) ?? true {
                 latest = point
             } else if b.year == targetYear, observed == nil {
                 observed = point
             }
         }
+        bounds.sort { $0.year < $1.year }
         if let l = latest {
             switch l.kind {
             case .lowerBound, .upperBound: notes.append(.latestIsBound(kind: l.kind, value: l.value, year: l.year))

@@ -33,9 +33,81 @@ struct TargetTrend {
                       values: history.map { y in bounds.map { log((y.value - $0.lowerBound) / ($0.upperBound - y.value)) } ?? y.value })
     }
 
-    /// The trend of `history` for a target in `year`; `fits` are the fits of ``series(_:_:_:)`` when they were made
-    /// beforehand (otherwise they are made here).
-    init(history: [HistoryPoint], indicator: Indicator, year: Int, settings: GapSettings, fits: Fits? = nil) {
+    /// The trend of `history` (and of `bounds`, values known only as bounds, where ``GapSettings/boundsAsEvidence``)
+    /// for a target in `year`; `fits` are the fits of ``series(_:_:_:)`` when they were made beforehand (otherwise
+    /// they are made here).
+    ///
+    /// With bounds: three values or more and a straight-line model (linear, log-linear, or `auto`, which compares
+    /// the two by AICc) fit a ``CensoredTrend``; fewer than three values and three or more with the bounds take
+    /// the bounds as values (``AssessmentBasis/boundsAsValues(points:bounds:lowerEstimate:)``).
+    init(history: [HistoryPoint], bounds: [HistoryPoint] = [], indicator: Indicator, year: Int, settings: GapSettings, fits: Fits? = nil) {
+        let useBounds = settings.boundsAsEvidence && !bounds.isEmpty
+        if useBounds, history.count >= 3, TargetTrend.logitBounds(history, indicator, settings) == nil,
+           let censored = TargetTrend.censoredFit(history, bounds, model: settings.model) {
+            self.init(censored: censored, history: history, bounds: bounds, year: year, settings: settings)
+            return
+        }
+        var points = history, fits = fits, boundsBasis: AssessmentBasis?
+        if useBounds, history.count < 3, history.count + bounds.count >= 3 {
+            points = (history + bounds).sorted { $0.year < $1.year }
+            fits = nil
+            boundsBasis = .boundsAsValues(points: history.count, bounds: bounds.count,
+                                          lowerEstimate: bounds.allSatisfy { $0.kind == .lowerBound })
+        }
+        self.init(points: points, indicator: indicator, year: year, settings: settings, fits: fits)
+        if projection != nil { basis = boundsBasis ?? .ownHistory(points: history.count) }
+    }
+
+    /// What the projection rests on (nil without one).
+    var basis: AssessmentBasis?
+
+    /// The censored straight line of `history` and `bounds`: the settings' model, or for `auto` the linear or
+    /// log-linear one with the smaller AICc (AIC below five observations); nil when neither can be fitted.
+    static func censoredFit(_ history: [HistoryPoint], _ bounds: [HistoryPoint], model: TrendModelKind?) -> CensoredTrend? {
+        let all = (history + bounds).sorted { $0.year < $1.year }
+        let censoring = all.map { p -> CensoredTrend.Censoring in
+            p.kind == .lowerBound ? .lowerBound : p.kind == .upperBound ? .upperBound : .value
+        }
+        let models: [TrendModelKind] = model.map { [$0] } ?? [.linear, .loglinear]
+        guard models.allSatisfy({ $0 == .linear || $0 == .loglinear }) else { return nil }
+        let fitted = models.compactMap { m in
+            try? CensoredTrend.fit(years: all.map(\.year), values: all.map(\.value), censoring: censoring, model: m)
+        }
+        return fitted.min { ($0.aicc ?? -2 * $0.logLikelihood + 6) < ($1.aicc ?? -2 * $1.logLikelihood + 6) }
+    }
+
+    /// The projection and path of a censored fit.
+    private init(censored fit: CensoredTrend, history: [HistoryPoint], bounds: [HistoryPoint], year: Int, settings: GapSettings) {
+        let log = fit.model == .loglinear
+        func back(_ z: Double) -> Double { log ? exp(z) : z }
+        func point(_ y: Int) -> (mean: Double, intervals: [PredictionInterval]) {
+            let d = fit.predictive(year: y)
+            return (back(d.location), settings.levels.map { level in
+                let q = Normal.quantile(0.5 + level / 200)
+                return PredictionInterval(level: level, lower: back(d.location - q * d.scale), upper: back(d.location + q * d.scale))
+            })
+        }
+        let p = point(year), d = fit.predictive(year: year), q = Normal.quantile(0.975)
+        projection = Projection(model: fit.model, year: year, mean: p.mean, intervals: p.intervals, logitBounds: nil,
+                                standardDeviation: (back(d.location + q * d.scale) - back(d.location - q * d.scale)) / (2 * q),
+                                distribution: d)
+        if settings.keepsPaths {
+            let years = (history + bounds).map(\.year).sorted()
+            let last = years.last ?? year
+            path = TrendPath(fitted: years.map { TrendPath.Point(year: $0, value: fit.value(year: $0), bands: []) },
+                             projected: (last + 1 <= year ? Array((last + 1)...year) : []).map { y in
+                                 let p = point(y)
+                                 return TrendPath.Point(year: y, value: p.mean, bands: p.intervals)
+                             })
+        }
+        if let w = try? TrendSpecification(.weighted).fit(Series(region: "", indicator: "", years: history.map(\.year), values: history.map(\.value))) {
+            weightedValue = w.forecast(year: year, levels: []).mean
+        }
+        basis = .censored(points: history.count, bounds: bounds.count)
+    }
+
+    /// The trend of `history` alone.
+    private init(points history: [HistoryPoint], indicator: Indicator, year: Int, settings: GapSettings, fits: Fits?) {
         guard !history.isEmpty else { return }
         let bounds = TargetTrend.logitBounds(history, indicator, settings)
         func back(_ z: Double) -> Double { bounds.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) / (1 + exp(-z)) } ?? z }

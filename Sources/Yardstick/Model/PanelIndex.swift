@@ -257,6 +257,14 @@ public struct PanelIndex: Sendable {
     }
 
     /// Whether the panel has any record of `region`, and of `indicator`.
+    /// The indicators `region` has a series of, in order of first appearance.
+    ///
+    /// - Complexity: O(s) for its s series.
+    func indicators(of region: String) -> [String] {
+        guard let r = panel.table.strings[region] else { return [] }
+        return (seriesOfRegion[r] ?? []).map { panel.table.strings[id: entries[Int($0)].indicator] }
+    }
+
     public func contains(region: String) -> Bool { panel.table.strings[region].map { seriesOfRegion[$0] != nil } ?? false }
     public func contains(indicator: String) -> Bool { panel.table.strings[indicator].map { seriesOfIndicator[$0] != nil } ?? false }
 }

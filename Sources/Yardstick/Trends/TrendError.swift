@@ -21,6 +21,8 @@ public enum TrendError: Error, Equatable, Sendable {
     case notBatchable(TrendModelKind)
     /// The numerical layer failed.
     case linearAlgebra(LinearAlgebraError)
+    /// A maximum-likelihood fit found no maximum within its iterations (``CensoredTrend``).
+    case notConverged(iterations: Int)
 
     /// A stable identifier for machine output (snake case).
     public var code: String {
@@ -35,6 +37,7 @@ public enum TrendError: Error, Equatable, Sendable {
         case .invalidLevel: "invalid_level"
         case .notBatchable: "not_batchable"
         case .linearAlgebra: "linear_algebra"
+        case .notConverged: "not_converged"
         }
     }
 }

@@ -32,7 +32,11 @@ struct GapCommandTests {
     @Test func methodChangesTheStatus() throws {
         let own = try targets(["--indicator", "high_tech_enterprises"])
         let euro = try targets(["--indicator", "high_tech_enterprises", "--method", "eurostat"])
-        #expect(own.last?["status"] as? String == "not_assessable")
+        // Own: one value (550 in 2019) and the bounds of 2022 and 2023 taken as values, a lower estimate (#14).
+        #expect(own.last?["status"] as? String == "off_track")
+        let basis = try #require(own.last?["basis"] as? [String: Any])
+        #expect(basis["code"] as? String == "bounds_as_values")
+        #expect((basis["params"] as? [String: Any])?["lower_estimate"] as? Bool == true)
         #expect(euro.last?["status"] as? String == "at_risk")          // moderate progress: 21.5% achieved against 25%
     }
 

@@ -19,7 +19,7 @@ struct ReportDocumentTests {
     @Test func findingsAreSentencesMostUrgentFirst() throws {
         let d = try ReportFixture.document(.en)
         #expect(d.findings.count == 2)                          // the CPI target has no data: a caveat, not a finding
-        #expect(d.findings.contains { $0.text == "High-tech firms: above 1200 家 in 2022; the 2023 target of > 1500 家 needs 25.0% growth in one year; too short a history for a probability." })
+        #expect(d.findings.contains { $0.text == "High-tech firms: above 1200 家 in 2022; the 2023 target of > 1500 家 needs 25.0% growth in one year; not assessable: fewer than three values, and no reference class large enough." })
         let order = d.findings.map { ReportBuilder.urgency.firstIndex(of: $0.status)! }
         #expect(order == order.sorted())
     }
@@ -28,7 +28,11 @@ struct ReportDocumentTests {
         let d = try ReportFixture.document(.en)
         #expect(d.caveats.contains("Preliminary values, not yet final: GDP growth"))
         #expect(d.caveats.contains("Known only as bounds (\"above 1200\"): High-tech firms"))
-        #expect(d.caveats.contains("Targets with no actual value in the data: CPI inflation"))
+        // Targets not assessed are grouped by what is missing, each with the data that would make it assessable.
+        #expect(d.unassessed.map(\.heading) == ["fewer than three values, and no reference class large enough", "no value before the target year"])
+        #expect(d.unassessed[1].items.map(\.name) == ["CPI inflation"])
+        #expect(d.unassessed[1].items[0].remedy == "a value of CPI inflation for a year before 2023")
+        #expect(d.unassessed[0].items[0].remedy == "2 more years of High-tech firms, or 5 year-over-year changes of it in peer regions (now 0; the region's indicators of the same kind give 0)")
         #expect(d.caveats.contains { $0.hasPrefix("Sources (4): Bulletin 2020; Bulletin 2021; Bulletin 2022; Work report 2023") })
     }
 

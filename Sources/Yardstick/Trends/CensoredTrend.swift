@@ -12,12 +12,12 @@ import Foundation
 ///     ℓ(β, σ) = Σ_values [−ln σ − ½ ln 2π − ½ z_i²] + Σ_bounds ln(1 − Φ(w_i))
 ///
 /// maximised over (β₀, β₁, η = ln σ) by Newton's method with the analytic gradient and Hessian (steps solved with
-/// LAPACK's pivoted QR, halved until ℓ rises), from the least-squares line through the values. The covariance of
+/// LAPACK's pivoted QR, damped where needed, halved until ℓ rises), from the least-squares line through the values. The covariance of
 /// (β₀, β₁) is the inverse of the observed information; the predictive distribution of year Y is normal with mean
 /// β₀ + β₁·t_Y and variance σ² + x_Yᵀ·V·x_Y. It needs three values: with fewer, the likelihood grows without end
 /// as σ → 0 on a line through the values that clears every bound.
 ///
-/// - Complexity: O(n) a Newton step for n values and bounds; at most 100 steps.
+/// - Complexity: O(n) a Newton step for n values and bounds; at most 200 steps.
 struct CensoredTrend: Sendable {
     /// How an observation is known.
     enum Censoring: Sendable, Equatable { case value, lowerBound, upperBound }
@@ -98,28 +98,34 @@ struct CensoredTrend: Sendable {
             return (l, g, h)
         }
 
+        // Newton's method, damped as Levenberg–Marquardt where −H is not positive definite (far from the maximum,
+        // where the likelihood in (β, ln σ) is not concave): the step solves (−H + μ·d·I)·s = g, with μ the smallest
+        // of 0, 1e-8, …, 1e4 (d the largest diagonal of −H) that gives a rise in ℓ along s after at most 30 halvings.
         var current = evaluate(theta), iterations = 0, converged = false
-        while iterations < 100 {
+        while iterations < 200 {
             iterations += 1
-            // Newton direction −H⁻¹g where H is negative definite; otherwise the gradient.
-            var step = current.gradient
-            if let newton = try? PivotedQR(Matrix(rows: 3, columns: 3, elements: current.hessian.map { -$0 })),
-               newton.rank == 3, let d = try? newton.solve(Matrix(rows: 3, columns: 1, elements: current.gradient)).column(0),
-               zip(d, current.gradient).map(*).reduce(0, +) > 0 {
-                step = d
-            }
-            var factor = 1.0, moved = false
-            while factor > 1e-10 {
-                let trial = zip(theta, step).map { $0 + factor * $1 }
-                let next = evaluate(trial)
-                if next.value.isFinite && next.value >= current.value {
-                    theta = trial; current = next; moved = true
-                    break
+            let g = current.gradient, information = current.hessian.map { -$0 }
+            let diagonal = max(1e-300, abs(information[0]), abs(information[4]), abs(information[8]))
+            var moved = false
+            for mu in [0, 1e-8, 1e-6, 1e-4, 1e-2, 1, 1e2, 1e4] where !moved {
+                var a = information
+                for k in [0, 4, 8] { a[k] += mu * diagonal }
+                guard let qr = try? PivotedQR(Matrix(rows: 3, columns: 3, elements: a)), qr.rank == 3,
+                      let d = try? qr.solve(Matrix(rows: 3, columns: 1, elements: g)).column(0),
+                      zip(d, g).map(*).reduce(0, +) > 0 else { continue }
+                var factor = 1.0
+                for _ in 0..<30 {
+                    let trial = zip(theta, d).map { $0 + factor * $1 }
+                    let next = evaluate(trial)
+                    if next.value.isFinite && next.value >= current.value {
+                        theta = trial; current = next; moved = true
+                        break
+                    }
+                    factor /= 2
                 }
-                factor /= 2
             }
             let size = current.gradient.map { $0 * $0 }.reduce(0, +).squareRoot()
-            if size < 1e-10 || !moved { converged = size < 1e-6; break }
+            if size < 1e-9 * max(1, abs(current.value)) || !moved { converged = size < 1e-5 * max(1, abs(current.value)); break }
         }
         // A σ that collapsed (values on a line that clears every bound) has no maximum: no fit.
         let magnitude = max(1, y.map(abs).max() ?? 1)

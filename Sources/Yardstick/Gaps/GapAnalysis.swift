@@ -46,6 +46,8 @@ public struct GapAnalysis: Sendable {
         // then the assessments (on every core); a chunk's fits are dropped when it is done.
         let chunk = 4096
         let finder = ReferenceClassFinder(index: index, minimum: settings.minimumReferenceChanges)
+        // Panels of at most 400 years share one grid (see ``fitTogether``); longer ones use each chunk's own.
+        let span = index.panel.periodRange.map { $0.lowerBound.year...$0.upperBound.year }.flatMap { $0.count <= 400 ? $0 : nil }
         return Array(unsafeUninitializedCapacity: targets.count) { buffer, initialized in
             for start in stride(from: 0, to: targets.count, by: chunk) {
                 let part = Array(targets[start..<min(targets.count, start + chunk)])
@@ -53,7 +55,7 @@ public struct GapAnalysis: Sendable {
                     TargetHistory(index: index, region: part[k].region, indicator: index.indicator(part[k].indicator),
                                   targetYear: part[k].period.year)
                 }
-                let fits = fitTogether(part, histories, index)
+                let fits = fitTogether(part, histories, index, years: span)
                 Parallel.initialize(buffer.baseAddress! + start, part.count, progress: { progress(start + $0) }) { k in
                     assess(part[k], in: index, history: histories[k], fits: fits[k], classes: finder)
                 }
@@ -64,7 +66,7 @@ public struct GapAnalysis: Sendable {
 
     /// The trends of many targets' histories fitted as blocks of series: the model of the settings (batched where
     /// it is a regression model) and the weighted model of ESCAP's value. Equal to fitting each alone to 1e-12.
-    func fitTogether(_ targets: [Observation], _ histories: [TargetHistory], _ index: PanelIndex) -> [TargetTrend.Fits?] {
+    func fitTogether(_ targets: [Observation], _ histories: [TargetHistory], _ index: PanelIndex, years span: ClosedRange<Int>?) -> [TargetTrend.Fits?] {
         // Histories with bounds are fitted one by one (``CensoredTrend``).
         let series = zip(targets, histories).map { t, h in
             settings.boundsAsEvidence && !h.bounds.isEmpty ? nil : TargetTrend.series(h.points, index.indicator(t.indicator), settings)
@@ -73,6 +75,9 @@ public struct GapAnalysis: Sendable {
         guard !fitted.isEmpty else { return Array(repeating: nil, count: targets.count) }
         var lo = Int.max, hi = Int.min
         for k in fitted { lo = min(lo, series[k]!.years[0]); hi = max(hi, series[k]!.years.last!) }
+        // The grid is the panel's years, whatever the chunk holds: a fit's last bit then does not depend on the
+        // other targets assessed with it (the scope).
+        if let span { lo = min(lo, span.lowerBound); hi = max(hi, span.upperBound) }
         let years = Array(lo...hi), n = years.count
         var values = [Double](repeating: .nan, count: n * fitted.count)
         for (j, k) in fitted.enumerated() {

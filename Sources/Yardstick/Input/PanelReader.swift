@@ -231,7 +231,8 @@ public struct PanelReader: Sendable {
                     ("embedded:Data/zhuzhou/history.csv", EmbeddedData.zhuzhouHistory),
                     ("embedded:Data/hunan/peers_history.csv", EmbeddedData.hunanPeers),
                     ("embedded:Data/hunan/cities.csv", EmbeddedData.hunanCities),
-                    ("embedded:Data/hunan/rankings.csv", EmbeddedData.hunanRankings)],
+                    ("embedded:Data/hunan/rankings.csv", EmbeddedData.hunanRankings),
+                    ("embedded:Data/hunan/work_report_results.csv", EmbeddedData.hunanWorkReportResults)],
             metadata: ("embedded:Data/zhuzhou/indicators.csv", EmbeddedData.zhuzhouIndicators),
             regionNames: ("embedded:Data/hunan/regions.csv", EmbeddedData.hunanRegions))
     }

@@ -13,7 +13,7 @@ struct InspectCommandTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: [], regions: 16, indicators: 74, observations: 338, targets: 38, first: "2009", last: "2025"),
+        Case(arguments: [], regions: 16, indicators: 82, observations: 1441, targets: 38, first: "2001", last: "2025"),
         Case(arguments: ["Data/zhuzhou/report_2024.csv", "Data/zhuzhou/history.csv", "--metadata", "Data/zhuzhou/indicators.csv"],
              regions: 1, indicators: 65, observations: 97, targets: 28, first: "2015", last: "2024"),
         Case(arguments: ["Data/hunan/peers_history.csv"], regions: 6, indicators: 16, observations: 73, targets: 10, first: "2015", last: "2024"),
@@ -42,10 +42,10 @@ struct InspectCommandTests {
     @Test func textSummaryListsCoverage() throws {
         let r = try BinaryRunner.run(["inspect"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("16个地区，74个指标，338条观测值（目标38条），2009–2025\n地区：株洲市、"))
+        #expect(r.stdout.hasPrefix("16个地区，82个指标，1441条观测值（目标38条），2001–2025\n地区：株洲市、"))
         #expect(r.stdout.contains("全社会研发投入强度"))
         let en = try BinaryRunner.run(["inspect", "--lang", "en"])
-        #expect(en.stdout.hasPrefix("16 regions, 74 indicators, 338 observations (38 targets), 2009–2025\nregions: Zhuzhou, "))
+        #expect(en.stdout.hasPrefix("16 regions, 82 indicators, 1441 observations (38 targets), 2001–2025\nregions: Zhuzhou, "))
         #expect(en.stdout.contains("R&D intensity"))
     }
 
@@ -57,11 +57,11 @@ struct InspectCommandTests {
             return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         }
         let growth = try summary(["--indicator", "gdp_growth"])
-        // Computed from Data/ with Python's csv module: gdp_growth rows in 15 regions, 53 rows, 4 of them targets.
+        // Computed from Data/ with Python's csv module: gdp_growth rows in 15 regions, 172 rows, 4 of them targets.
         #expect(growth["regions"] as? Int == 15 && growth["indicators"] as? Int == 1)
-        #expect(growth["observations"] as? Int == 53 && growth["targets"] as? Int == 4)
+        #expect(growth["observations"] as? Int == 172 && growth["targets"] as? Int == 4)
         let changsha = try summary(["--region", "长沙市", "--lang", "en"])
-        #expect(changsha["regions"] as? Int == 1 && changsha["indicators"] as? Int == 21 && changsha["observations"] as? Int == 55)
+        #expect(changsha["regions"] as? Int == 1 && changsha["indicators"] as? Int == 33 && changsha["observations"] as? Int == 249)
         #expect(changsha["region_ids"] as? [String] == ["Changsha"] && changsha["region_names"] as? [String] == ["Changsha"])
     }
 }

@@ -100,8 +100,10 @@ struct ScopeTests {
     }
 
     @Test func aCountKeepsItsGrowthSeriesUnderAnIndicatorScope() throws {
-        let index = try Panels.embedded()
-        let a = try #require(GapAnalysis().assess(index, scope: Scope(indicators: ["rail_sea_trains"])).first)
+        // The seed's statement alone: 445 trains in 2023, up 83.8%, and the 2024 target.
+        let index = try Panels.gapIndex("Z,trains,2023,445,,preliminary,=,,列\nZ,trains_growth,2023,83.8,,preliminary,=,,%\nZ,trains,2024,500,,target,>=,,列\n",
+                                        metadata: "id,direction,kind,growth_of\ntrains,higher,count,\ntrains_growth,higher,growth_rate,trains\n")
+        let a = try #require(GapAnalysis().assess(index, scope: Scope(indicators: ["trains"])).first)
         let derived = 445 / (1 + 83.8 / 100)                      // 242.11…: the count of 2022 from 2023's and its growth
         #expect(a.history.first == HistoryPoint(year: 2022, value: derived, kind: .derived))
         #expect(relativeError(derived, 242.1109902067465) < 1e-15)

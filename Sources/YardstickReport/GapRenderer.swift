@@ -75,9 +75,13 @@ public enum GapRenderer {
         }
         var lines = [table.rendered(), ""]
         if method != .own { lines.append(l.pick("status by \(l.method(method))", "状态按\(l.method(method))")) }
-        for (a, r) in zip(assessments, rows) where !a.notes.isEmpty {
+        for (a, r) in zip(assessments, rows) {
+            // The basis is said where it is not the plain one (own history, or the outcome).
+            let basis = a.basis.flatMap { b in ["own_history", "observed"].contains(b.code) ? nil : l.basis(b, indicator: a.indicator) }
+            let sentences = a.notes.map { l.note($0, home: a.target.region) } + (basis.map { [$0] } ?? [])
+            guard !sentences.isEmpty else { continue }
             let head = (regions ? r.region + " · " : "") + "\(r.indicator) \(a.target.period)" + l.pick(": ", "：")
-            lines.append(head + a.notes.map { l.note($0, home: a.target.region) }.joined(separator: l.pick("; ", "；")))
+            lines.append(head + sentences.joined(separator: l.pick("; ", "；")))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -67,6 +67,7 @@ struct Builder {
             probability = d.scale > 0 ? comparison.probability(cdf: d.cdf, survival: d.survival)
                 : comparison.isMet(by: c.logGrowth ? exp(d.location) : d.location) ? 1 : 0
             basis = .referenceClass(c)
+            notes.removeAll { $0 == .oneValueOnly || $0 == .twoValuesOnly }     // they say there is no probability
             if trendGrowth == nil {
                 trendGrowth = AnnualChange(value: c.meanChange, interval: nil, isGrowthRate: c.logGrowth)
             }

@@ -1403,7 +1403,6 @@ Yueyang,gdp,2013,2423,,preliminary,=,,亿元,https://github.com/lawtext/gov/blob
 Yueyang,gdp,2014,2676,,preliminary,=,,亿元,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2015.md,预计全年实现地区生产总值2676亿元,
 Yueyang,gdp,2015,2886.3,,preliminary,=,,亿元,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2016.md,2015年全市GDP达2886.3亿元,
 Yueyang,gdp,2021,4402.98,,preliminary,=,,亿元,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2022.md,GDP由2016年2807亿元增加到2021年4402.98亿元,
-Yueyang,gdp,2021,4402.98,,actual,=,,亿元,https://www.gongwk.com/doc/366176.jhtml,"SECONDARY source; GDP由2016年2807亿 元增加到2021年4402.98亿元,连续跨越3000亿元、4000亿 元两个台阶",
 Yueyang,gdp,2024,5000,,preliminary,>=,,亿元,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2025.md,GDP迈上5000亿元台阶,
 Yueyang,gdp_growth,2013,10.2,,preliminary,=,,%,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2014.md,预计全年实现地区生产总值2423亿元，增长10.2%,
 Yueyang,gdp_growth,2014,9.5,,preliminary,=,,%,https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/政府工作报告-其他地市/岳阳市/2015.md,预计全年实现地区生产总值2676亿元，增长9.5%,

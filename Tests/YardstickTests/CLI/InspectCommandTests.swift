@@ -13,7 +13,7 @@ struct InspectCommandTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: [], regions: 16, indicators: 82, observations: 1441, targets: 38, first: "2001", last: "2025"),
+        Case(arguments: [], regions: 16, indicators: 82, observations: 1440, targets: 38, first: "2001", last: "2025"),
         Case(arguments: ["Data/zhuzhou/report_2024.csv", "Data/zhuzhou/history.csv", "--metadata", "Data/zhuzhou/indicators.csv"],
              regions: 1, indicators: 65, observations: 97, targets: 28, first: "2015", last: "2024"),
         Case(arguments: ["Data/hunan/peers_history.csv"], regions: 6, indicators: 16, observations: 73, targets: 10, first: "2015", last: "2024"),
@@ -42,10 +42,10 @@ struct InspectCommandTests {
     @Test func textSummaryListsCoverage() throws {
         let r = try BinaryRunner.run(["inspect"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("16个地区，82个指标，1441条观测值（目标38条），2001–2025\n地区：株洲市、"))
+        #expect(r.stdout.hasPrefix("16个地区，82个指标，1440条观测值（目标38条），2001–2025\n地区：株洲市、"))
         #expect(r.stdout.contains("全社会研发投入强度"))
         let en = try BinaryRunner.run(["inspect", "--lang", "en"])
-        #expect(en.stdout.hasPrefix("16 regions, 82 indicators, 1441 observations (38 targets), 2001–2025\nregions: Zhuzhou, "))
+        #expect(en.stdout.hasPrefix("16 regions, 82 indicators, 1440 observations (38 targets), 2001–2025\nregions: Zhuzhou, "))
         #expect(en.stdout.contains("R&D intensity"))
     }
 

@@ -21,7 +21,7 @@ struct EmbeddedDataTests {
     /// Counts computed from the CSV files with Python's csv module.
     @Test func embeddedPanelHoldsEveryRow() throws {
         let p = try PanelReader().readEmbedded()
-        #expect(p.observations.count == 1441)
+        #expect(p.observations.count == 1440)
         #expect(p.regions.count == 16)
         #expect(p.indicatorIDs.count == 82)
         #expect(PanelIndex(p).targets().count == 38)

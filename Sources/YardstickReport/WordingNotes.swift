@@ -59,6 +59,9 @@ extension ReportLabels {
             let s = seriesName(region: region, indicator: indicator, home: home)
             return pick("not assessable: \(s) has no history and no target for the year to compare with",
                         "无法评估：\(s)没有可比较的历史数据或当年目标")
+        case let .seriesBreak(year, dropped):
+            return pick("the series changes basis in \(year) (a break in the metadata): the \(count(dropped, "value", "values", zh: "")) before it \(dropped == 1 ? "is" : "are") left out",
+                        "该序列口径在\(year)年变化（元数据中的断点），此前\(dropped)个数值不参与评估")
         case let .assumed(a):
             return assumption(a)
         }
@@ -112,6 +115,7 @@ extension ReportLabels {
         case let .relativeToTarget(region, indicator, year, value):
             [("region", .string(region)), ("indicator", .string(indicator)), ("year", .integer(year)), ("value", .number(value))]
         case let .relativeWithoutSeries(region, indicator): [("region", .string(region)), ("indicator", .string(indicator))]
+        case let .seriesBreak(year, dropped): [("year", .integer(year)), ("dropped", .integer(dropped))]
         case let .assumed(a):
             switch a {
             case let .kindFromUnit(kind, unit): [("kind", .string(kind.rawValue)), ("unit", .string(unit))]

@@ -38,6 +38,8 @@ public enum AssessmentNote: Sendable, Equatable {
     case relativeToTarget(region: String, indicator: String, year: Int, value: Double)
     /// A relative target whose other series has no history and no target for the year.
     case relativeWithoutSeries(region: String, indicator: String)
+    /// The series changes basis in `year` (``Indicator/breaks``): the `dropped` values before it are left out.
+    case seriesBreak(year: Int, dropped: Int)
     /// The indicator's kind or direction was assumed, nothing having stated it (``IndicatorAssumption``).
     case assumed(IndicatorAssumption)
 
@@ -62,6 +64,7 @@ public enum AssessmentNote: Sendable, Equatable {
         case .relativeToProjection: "relative_to_projection"
         case .relativeToTarget: "relative_to_target"
         case .relativeWithoutSeries: "relative_without_series"
+        case .seriesBreak: "series_break"
         case let .assumed(a): "assumed_" + a.code
         }
     }

@@ -103,13 +103,15 @@ final class ReferenceClassFinder: @unchecked Sendable {
     }
 
     /// The changes of the consecutive values of a history before `year`, measured as `logGrowth` says (log growth
-    /// skips non-positive values); a change is dated by its later year.
-    static func changes(years: [Int], values: some Collection<Double>, before year: Int, logGrowth: Bool) -> [(year: Int, change: Double)] {
+    /// skips non-positive values); a change is dated by its later year; none is measured into a year that starts a
+    /// new basis (``Indicator/breaks``).
+    static func changes(years: [Int], values: some Collection<Double>, before year: Int, logGrowth: Bool,
+                        breaks: [Int] = []) -> [(year: Int, change: Double)] {
         var out: [(year: Int, change: Double)] = []
         var previous: (year: Int, value: Double)?
         for (y, v) in zip(years, values) {
             defer { previous = v.isFinite ? (y, v) : nil }
-            guard y < year, v.isFinite, let p = previous, y == p.year + 1 else { continue }
+            guard y < year, v.isFinite, let p = previous, y == p.year + 1, !breaks.contains(y) else { continue }
             if logGrowth {
                 if p.value > 0 && v > 0 { out.append((y, log(v / p.value))) }
             } else {
@@ -129,7 +131,7 @@ final class ReferenceClassFinder: @unchecked Sendable {
         let logGrowth = indicator.kind == .level || indicator.kind == .count
         let group = index.panel.regionNames[region]?.group
         let own = index.history(region: region, indicator: indicator.id)
-        let ownChanges = Self.changes(years: own.years, values: own.values, before: year, logGrowth: logGrowth)
+        let ownChanges = Self.changes(years: own.years, values: own.values, before: year, logGrowth: logGrowth, breaks: indicator.breaks)
         var peers = totals(.peers(indicator: indicator.id, group: group, year: year), logGrowth: logGrowth)
         peers.add(ownChanges, sign: -1)                 // the target's own region is not its peer
         if peers.count >= minimum, let c = peers.referenceClass(.peerRegions, logGrowth: logGrowth) { return .success(c) }
@@ -157,13 +159,14 @@ final class ReferenceClassFinder: @unchecked Sendable {
             let names = index.panel.regionNames, grid = index.grid(indicator: indicator), n = grid.years.count
             grid.values.elements.withUnsafeBufferPointer { v in
                 for (j, r) in grid.regions.enumerated() where group == nil || names[r]?.group == group {
-                    t.add(Self.changes(years: grid.years, values: v[(j * n)..<((j + 1) * n)], before: year, logGrowth: logGrowth))
+                    t.add(Self.changes(years: grid.years, values: v[(j * n)..<((j + 1) * n)], before: year, logGrowth: logGrowth,
+                                       breaks: index.indicator(indicator).breaks))
                 }
             }
         case let .kind(region, kind, year):
             for id in index.indicators(of: region) where index.indicator(id).kind == kind {
                 let s = index.history(region: region, indicator: id)
-                t.add(Self.changes(years: s.years, values: s.values, before: year, logGrowth: logGrowth))
+                t.add(Self.changes(years: s.years, values: s.values, before: year, logGrowth: logGrowth, breaks: index.indicator(id).breaks))
             }
         }
         return t

@@ -81,6 +81,14 @@ struct TargetHistory {
             }
         }
         bounds.sort { $0.year < $1.year }
+        // A change of basis (``Indicator/breaks``): the history starts at the last break before the latest value.
+        if let last = (points + bounds).map(\.year).max(), let b = indicator.breaks.last(where: { $0 <= last }),
+           (points + bounds).contains(where: { $0.year < b }) {
+            let dropped = (points + bounds).filter { $0.year < b }.count
+            points.removeAll { $0.year < b }
+            bounds.removeAll { $0.year < b }
+            notes.append(.seriesBreak(year: b, dropped: dropped))
+        }
         if let l = latest {
             switch l.kind {
             case .lowerBound, .upperBound: notes.append(.latestIsBound(kind: l.kind, value: l.value, year: l.year))

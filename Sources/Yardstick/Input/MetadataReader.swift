@@ -4,7 +4,7 @@
 /// are not read; any other column is an error (a misspelt `direction` would otherwise leave every indicator
 /// "higher is better").
 public enum MetadataReader {
-    static let columns = ["id", "name", "name_en", "unit", "direction", "lower", "upper", "kind", "growth_of"]
+    static let columns = ["id", "name", "name_en", "unit", "direction", "lower", "upper", "kind", "growth_of", "breaks"]
 
     public static func read(_ table: CSVTable) throws(InputError) -> [Indicator] {
         guard table.rowCount > 0 else { throw .empty(file: table.file) }
@@ -16,7 +16,7 @@ public enum MetadataReader {
         let idC = try table.column("id")
         let nameC = table.optionalColumn("name"), enC = table.optionalColumn("name_en"), unitC = table.optionalColumn("unit")
         let dirC = table.optionalColumn("direction"), loC = table.optionalColumn("lower"), hiC = table.optionalColumn("upper")
-        let kindC = table.optionalColumn("kind"), growthC = table.optionalColumn("growth_of")
+        let kindC = table.optionalColumn("kind"), growthC = table.optionalColumn("growth_of"), breaksC = table.optionalColumn("breaks")
         var out: [Indicator] = [], seen: [String: Int] = [:]
         var growthCells: [(indicator: Int, line: Int, text: String)] = []
         for row in table.rows {
@@ -53,11 +53,18 @@ public enum MetadataReader {
                 bounds = 0...100
             }
             if let growthC, !text(growthC).isEmpty { growthCells.append((out.count, row.line, f[growthC])) }
+            // Breaks: years separated by ';' or spaces ("2018;2023").
+            var breaks: [Int] = []
+            for part in text(breaksC).split(whereSeparator: { $0 == ";" || $0 == " " }) {
+                guard let y = Int(part), (1000...9999).contains(y) else { throw bad(breaksC!, "years separated by ';' (2018;2023) or empty") }
+                breaks.append(y)
+            }
             out.append(Indicator(id: id, name: text(nameC).isEmpty ? id : text(nameC),
                                  englishName: text(enC).isEmpty ? nil : text(enC), unit: text(unitC),
                                  direction: kind == .rank && dirText.isEmpty ? .lower : direction, bounds: bounds, kind: kind,
                                  growthOf: text(growthC).isEmpty ? nil : text(growthC), directionStated: !dirText.isEmpty || kind == .rank,
                                  kindStated: !kindText.isEmpty))
+            out[out.count - 1].breaks = breaks.sorted()
         }
         try checkGrowthSeries(out, cells: growthCells, table: table, column: growthC)
         return out

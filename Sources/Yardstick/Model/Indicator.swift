@@ -48,6 +48,10 @@ public struct Indicator: Sendable, Equatable, Hashable {
     /// run and their growth; not a real growth rate of a nominal amount): a level reported with its growth then
     /// gives the level of the year before. Declared in the metadata (`growth_of`), never guessed from ids.
     public var growthOf: String?
+    /// Years in which the series changes basis (a census revision of GDP levels): a value from such a year on is
+    /// not comparable with one before it. Declared in the metadata (`breaks`); an assessment reads the history from
+    /// the last break, and no change is measured across one.
+    public var breaks: [Int] = []
 
     public init(id: String, name: String? = nil, englishName: String? = nil, unit: String = "",
                 direction: Direction = .higher, bounds: ClosedRange<Double>? = nil, kind: IndicatorKind = .level,

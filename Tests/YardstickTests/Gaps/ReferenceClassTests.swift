@@ -139,3 +139,33 @@ struct ReferenceClassTests {
         #expect(relativeError(try #require(a.probability), d.survival(1500)) < 1e-12)
     }
 }
+
+/// Series breaks (#14): a change of basis declared in the metadata (`breaks`) starts the history anew, and no
+/// change is measured across it.
+@Suite("Series breaks")
+struct SeriesBreakTests {
+    static let metadata = "id,direction,kind,breaks\ng,higher,level,2018;2023\n"
+
+    @Test func theHistoryStartsAtTheLastBreak() throws {
+        let rows = "R,g,2015,2335,actual,=,亿元\nR,g,2016,2512,actual,=,亿元\nR,g,2019,3003,actual,=,亿元\nR,g,2020,3106,actual,=,亿元\nR,g,2021,3420,actual,=,亿元\nR,g,2022,3617,actual,=,亿元\nR,g,2024,4200,target,>=,亿元\n"
+        let index = PanelIndex(try PanelReader().read(texts: [("t.csv", ReferenceClassTests.header + rows)], metadata: ("m.csv", Self.metadata)))
+        #expect(index.indicator("g").breaks == [2018, 2023])
+        let a = try #require(GapAnalysis(settings: GapSettings(model: .linear)).assess(index).first)
+        #expect(a.history.map(\.year) == [2019, 2020, 2021, 2022])
+        #expect(a.notes.contains(.seriesBreak(year: 2018, dropped: 2)))
+        #expect(a.basis == .ownHistory(points: 4))
+    }
+
+    @Test func noChangeIsMeasuredAcrossABreak() {
+        let c = ReferenceClassFinder.changes(years: [2016, 2017, 2018, 2019], values: [10, 11, 20, 21], before: 2024, logGrowth: false,
+                                             breaks: [2018])
+        #expect(c.map(\.year) == [2017, 2019] && c.map(\.change) == [1, 1])
+    }
+
+    @Test func aBreakThatIsNotAYearIsAnError() {
+        #expect(throws: InputError.self) {
+            try PanelReader().read(texts: [("t.csv", ReferenceClassTests.header + "R,g,2015,1,actual,=,x\n")],
+                                   metadata: ("m.csv", "id,breaks\ng,2018;soon\n"))
+        }
+    }
+}

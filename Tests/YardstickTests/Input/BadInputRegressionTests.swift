@@ -125,7 +125,7 @@ struct BadInputRegressionTests {
         #expect(meta("id,direcion\nx,lower\n") == .invalidCell(file: "m.csv", line: 1, column: 2, columnName: "direcion", found: "direcion",
                                                              expected: "a column Yardstick reads: did you mean 'direction'? (rename it, or remove the column)"))
         #expect(meta("id,colour\nx,red\n") == .invalidCell(file: "m.csv", line: 1, column: 2, columnName: "colour", found: "colour",
-                                                         expected: "one of id, name, name_en, unit, direction, lower, upper, kind, growth_of (or source, note: kept, not read)"))
+                                                         expected: "one of id, name, name_en, unit, direction, lower, upper, kind, growth_of, breaks (or source, note: kept, not read)"))
         #expect(meta("id,direction,source\nx,lower,NBS\n") == nil)
     }
 

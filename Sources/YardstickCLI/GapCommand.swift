@@ -46,5 +46,6 @@ struct GapCommand: ParsableCommand {
         let sink = try output.sink(inputs: input.paths)
         for piece in pieces { try sink.write(piece) }
         try sink.finish()
+        try assessment.checkFailOn(assessments)
     }
 }

@@ -220,6 +220,10 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "Tolerance of an 'about' target for levels, as a fraction (0.02 is 2%).")
     var levelTolerance: Double = GapSettings().levelTolerance
 
+    @Option(help: ArgumentHelp("Exit with status 2 when any target shown is in one of these states (repeatable or comma-separated: off_track, at_risk, missed, not_assessable), after writing the output: for scheduled checks.", valueName: "state"),
+            transform: { try FailOn.parse($0) })
+    var failOn: [[TargetStatus]] = []
+
     @Flag(help: "Never judge a target with fewer than three values by a reference class (the year-over-year changes of the indicator in peer regions, or of the region's indicators of the same kind); it is then not assessable.")
     var noReferenceClass = false
 
@@ -229,6 +233,16 @@ struct AssessmentOptions: ParsableArguments {
     func validate() throws {
         guard rateTolerance >= 0 else { throw ValidationError("--rate-tolerance must be at least 0, got \(rateTolerance)") }
         guard (0..<1).contains(levelTolerance) else { throw ValidationError("--level-tolerance must be in [0, 1), got \(levelTolerance)") }
+    }
+
+    /// Exit status 2 (``ExitCode``) when a target is in a `--fail-on` state, with a line on standard error.
+    func checkFailOn(_ assessments: [TargetAssessment]) throws {
+        let states = Set(failOn.joined())
+        let hits = assessments.filter { states.contains($0.status) }
+        guard !hits.isEmpty else { return }
+        let byState = Dictionary(grouping: hits, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+        FileHandle.standardError.write(Data("yardstick: --fail-on: \(byState.joined(separator: ", "))\n".utf8))
+        throw ExitCode(2)
     }
 
     var settings: GapSettings {
@@ -300,6 +314,21 @@ final class OutputSink {
     func finish() throws {
         if let file {
             do { try file.commit() } catch { throw CommandError(error) }
+        }
+    }
+}
+
+/// The states `--fail-on` accepts.
+enum FailOn {
+    static let states: [TargetStatus] = [.offTrack, .atRisk, .missed, .notAssessable]
+
+    static func parse(_ text: String) throws -> [TargetStatus] {
+        try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+            guard let s = TargetStatus(rawValue: name), states.contains(s) else {
+                throw ValidationError("--fail-on takes \(states.map(\.rawValue).joined(separator: ", ")), got '\(part)'")
+            }
+            return s
         }
     }
 }

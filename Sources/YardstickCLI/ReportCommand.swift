@@ -83,5 +83,6 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = GapRenderer.csv(assessments, labels: labels)
         }
         try output.write(text.hasSuffix("\n") ? text : text + "\n", inputs: input.paths)
+        try assessment.checkFailOn(document.assessments)
     }
 }

@@ -80,3 +80,22 @@ extension GapCommandTests {
         #expect(i.status == 1 && i.stderr.contains("no indicator 'gpd'"))
     }
 }
+
+extension GapCommandTests {
+    /// `--fail-on` (#15): exit status 2 when a target shown is in a chosen state, the output written all the same.
+    @Test func failOnGivesExitStatusTwoAfterWritingTheOutput() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("failon-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        // The embedded GDP growth target of 2024 was missed (5.7% against about 7%); industry's two targets were met
+        // (2024) and missed (2023), none at risk or off track.
+        let missed = try BinaryRunner.run(["gap", "--region", "Zhuzhou", "--indicator", "gdp_growth", "--fail-on", "missed,off_track", "--output", out])
+        #expect(missed.status == 2 && missed.stderr == "yardstick: --fail-on: 1 missed\n")
+        #expect(FileManager.default.fileExists(atPath: out))
+        let met = try BinaryRunner.run(["gap", "--region", "Zhuzhou", "--indicator", "scale_industry_va_growth", "--fail-on", "at_risk", "--fail-on", "off_track"])
+        #expect(met.status == 0 && met.stderr.isEmpty)
+        let report = try BinaryRunner.run(["report", "--indicator", "gdp_growth", "--fail-on", "missed"])
+        #expect(report.status == 2)
+        let bad = try BinaryRunner.run(["gap", "--fail-on", "late"])
+        #expect(bad.status == 64 && bad.stderr.contains("--fail-on takes off_track, at_risk, missed, not_assessable, got 'late'"))
+    }
+}

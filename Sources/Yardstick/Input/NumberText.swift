@@ -48,7 +48,10 @@ public enum NumberText {
         // No number is longer than this (the longest double has 24 characters; separators, spaces and a word add
         // a few): a longer cell is not a number, and is not scanned again and again.
         guard raw.utf8.count <= 400 else { return .invalid }
-        var s = halfWidth(raw).trimmingCharacters(in: .whitespaces)
+        // The minus sign (U+2212) and the small hyphen-minus (U+FE63) as '-' (full-width '－' is mapped with the
+        // other full-width forms).
+        var s = halfWidth(raw).replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{FE63}", with: "-")
+            .trimmingCharacters(in: .whitespaces)
         if missingMarkers.contains(s) { return .missing }
         var percent = false, magnitude: String?
         if s.hasSuffix("%") { percent = true; s.removeLast() }

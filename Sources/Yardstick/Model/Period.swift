@@ -11,10 +11,12 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     case quarter(Int, Int)
     case month(Int, Int)
 
-    /// Parses `2023`, `2023-Q1`/`2023Q1`/`2023-q1`, `2023-01`/`2023M01`/`2023-1`; nil for anything else, including
-    /// impossible periods (quarter 5, month 13) and years outside 1000–9999.
+    /// Parses `2023`, `2023年`, `2023-Q1`/`2023Q1`/`2023-q1`, `2023-01`/`2023M01`/`2023-1`, in full-width digits
+    /// too (`２０２３年`); nil for anything else, including impossible periods (quarter 5, month 13) and years
+    /// outside 1000–9999.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        var t = NumberText.halfWidth(text).trimmingCharacters(in: .whitespaces).uppercased()
+        if t.hasSuffix("年"), t.count == 5 { t.removeLast() }
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         guard digits.count == 4, let y = Int(digits) else { return nil }
         var rest = t.dropFirst(4)

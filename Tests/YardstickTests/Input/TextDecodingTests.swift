@@ -34,6 +34,8 @@ struct TextDecodingTests {
         ("５．８万", .number(5.8, magnitude: "万", percent: false)),
         ("3420.3亿", .number(3420.3, magnitude: "亿", percent: false)),
         ("-0.3", .number(-0.3, magnitude: nil, percent: false)),
+        ("\u{2212}8.1", .number(-8.1, magnitude: nil, percent: false)),          // the Unicode minus sign (#15)
+        ("－８．１％", .number(-8.1, magnitude: nil, percent: true)),
         ("1e3", .number(1000, magnitude: nil, percent: false)),
         ("", .missing), ("NA", .missing), ("..", .missing), (":", .missing), ("-", .missing), ("—", .missing),
         ("12,34", .invalid), ("abc", .invalid), ("inf", .invalid), ("nan%", .invalid), ("1.2.3", .invalid), ("0x10", .invalid),
@@ -45,7 +47,8 @@ struct TextDecodingTests {
     }
 
     @Test(arguments: [("2023", Period.year(2023)), ("2023-Q4", .quarter(2023, 4)), ("2023q1", .quarter(2023, 1)),
-                      ("2023-01", .month(2023, 1)), ("2023M12", .month(2023, 12))])
+                      ("2023-01", .month(2023, 1)), ("2023M12", .month(2023, 12)),
+                      ("2023年", .year(2023)), ("２０２３年", .year(2023)), ("２０２３", .year(2023))])
     func parsesPeriods(_ c: (String, Period)) {
         #expect(Period(c.0) == c.1)
         #expect(Period(c.1.description) == c.1)

@@ -26,6 +26,12 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Column of positive weights (weighted least squares).")
     var weights: String?
 
+    @Option(help: "Rows with a missing value (empty, NA, ..) in a column used: omit (left out and reported, as R's na.omit; default) or fail (an error, as na.fail).")
+    var na: NumericTable.MissingValues = .omit
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Use only the rows where COLUMN holds VALUE (repeatable: every condition must hold).", valueName: "COLUMN=VALUE"))
+    var conditions: [String] = []
+
     @Option(help: "Arithmetic for the solution: extended (default, double-double) or double (LAPACK only).")
     var precision: LinearRegression.Precision = .extended
 
@@ -43,23 +49,34 @@ struct RegressCommand: ParsableCommand {
             guard degree >= 1 else { throw ValidationError("--degree must be at least 1, got \(degree)") }
         }
         if chosenFormat == .csv { throw ValidationError("regress writes text or json") }
+        for c in conditions where !c.contains("=") || c.hasPrefix("=") {
+            throw ValidationError("--where takes COLUMN=VALUE, got '\(c)'")
+        }
     }
 
     func run() throws {
         try output.check(inputs: [file])          // before any work: an input is never replaced
-        let result: RegressionResult
+        let result: RegressionResult, selection: NumericTable.Selection
         do {
             let table = try CSVTable(contentsOf: file)
-            let columns = try NumericTable.columns([y] + x, of: table)
-            let w = try weights.map { try NumericTable.columns([$0], of: table)[0].values }
+            let wheres = conditions.map { c in
+                let parts = c.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                return (column: parts[0], value: parts[1])
+            }
+            selection = try NumericTable.select([y] + x + (weights.map { [$0] } ?? []), of: table, where: wheres, missing: na)
+            var columns = selection.columns
+            let w = weights != nil ? columns.removeLast().values : nil
             let terms: LinearRegression.Terms = degree.map { .polynomial(columns[1], degree: $0) }
                 ?? .columns(Array(columns.dropFirst()))
             result = try LinearRegression(response: columns[0], terms: terms, includesIntercept: !noIntercept,
                                           weights: w, precision: precision).fit()
         } catch { throw CommandError(error) }
-        let text = chosenFormat == .json ? RegressionRenderer.json(result).rendered() + "\n" : RegressionRenderer.text(result)
+        let rows = RegressionRenderer.Rows(omittedLines: selection.omittedLines, filteredOut: selection.filteredOut)
+        let text = chosenFormat == .json ? RegressionRenderer.json(result, rows: rows).rendered() + "\n" : RegressionRenderer.text(result, rows: rows)
         try output.write(text, inputs: [file])
     }
 }
 
 extension LinearRegression.Precision: ExpressibleByArgument {}
+
+extension NumericTable.MissingValues: ExpressibleByArgument {}

@@ -8,6 +8,23 @@ public enum RegressionRenderer {
     /// JSON keys: `coefficients` [{term, estimate, std_error, t, p, aliased}], `residual_sd`, `r_squared`,
     /// `adj_r_squared`, `f_statistic`, `f_p_value`, `n`, `rank`, `df_residual`, `aic`, `aicc`, `bic`,
     /// `log_likelihood`, `condition_number`, `warnings`.
+    /// The rows a fit left out: those with a missing value (by line) and those a `--where` did not choose.
+    public struct Rows: Sendable {
+        public let omittedLines: [Int]
+        public let filteredOut: Int
+        public init(omittedLines: [Int] = [], filteredOut: Int = 0) {
+            self.omittedLines = omittedLines
+            self.filteredOut = filteredOut
+        }
+    }
+
+    public static func json(_ r: RegressionResult, rows: Rows = Rows()) -> JSONValue {
+        guard case let .object(pairs) = json(r) else { return json(r) }
+        return .object(pairs + [("omitted", .object([("count", .integer(rows.omittedLines.count)),
+                                                    ("lines", .array(rows.omittedLines.map(JSONValue.integer)))])),
+                                ("filtered_out", .integer(rows.filteredOut))])
+    }
+
     public static func json(_ r: RegressionResult) -> JSONValue {
         .object([
             ("coefficients", .array(r.coefficients.map { c in
@@ -37,6 +54,17 @@ public enum RegressionRenderer {
                 return ReportLabels.coded(w.code, labels.regressionWarning(w), parameters)
             })),
         ])
+    }
+
+    /// ``text(_:)`` with R's line on the rows left out: "(2 observations deleted due to missingness: lines 4, 9)".
+    public static func text(_ r: RegressionResult, rows: Rows) -> String {
+        var out = text(r)
+        if !rows.omittedLines.isEmpty {
+            let n = rows.omittedLines.count, lines = rows.omittedLines.prefix(20).map(String.init).joined(separator: ", ")
+            out += "(\(n) \(n == 1 ? "observation" : "observations") deleted due to missingness: line\(n == 1 ? "" : "s") \(lines)\(n > 20 ? ", …" : ""))\n"
+        }
+        if rows.filteredOut > 0 { out += "(\(rows.filteredOut) \(rows.filteredOut == 1 ? "row" : "rows") left out by --where)\n" }
+        return out
     }
 
     public static func text(_ r: RegressionResult) -> String {

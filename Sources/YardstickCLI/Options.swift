@@ -34,7 +34,7 @@ struct DirectionOverride: ExpressibleByArgument {
 
 /// Input options shared by every command that reads indicator data.
 struct DataInputOptions: ParsableArguments {
-    @Argument(help: "Data files. None: the embedded Zhuzhou data (Data/zhuzhou) with the Hunan peers.")
+    @Argument(help: "Data files; - reads standard input. None: the embedded Zhuzhou data (Data/zhuzhou) with the Hunan peers.")
     var files: [String] = []
 
     @Option(help: "Input format: long, wdi, sdmx, eurostat, wide, xlsx or text (default: detected from each file; .xlsx and .txt by extension).")
@@ -82,6 +82,7 @@ struct DataInputOptions: ParsableArguments {
         if sheet != nil, inputFormat != .xlsx, !files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
             throw ValidationError("--sheet applies to Excel workbooks (.xlsx), and no file given is one")
         }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read once") }
         if indicatorColumns != nil && regionColumn == nil {
             throw ValidationError("--indicator-columns applies to wide tables; give --region-column and --period-column too")
         }

@@ -8,7 +8,7 @@ struct RegressCommand: ParsableCommand {
         abstract: "Least-squares regression, the equivalent of LINEST or R's lm.",
         discussion: "Reads a CSV with a header. Example: yardstick regress data.csv --y y --x x --degree 2")
 
-    @Argument(help: "CSV file with a header row.")
+    @Argument(help: "CSV file with a header row (- reads standard input).")
     var file: String
 
     @Option(help: "Response column.")

@@ -32,7 +32,13 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         return out
     }
 
+    /// The message, standard input (`-`) named as `<stdin>`.
     public var description: String {
+        let text = message
+        return text.hasPrefix("-:") ? "<stdin>" + text.dropFirst() : text
+    }
+
+    private var message: String {
         let q = InputError.excerpt
         switch self {
         case let .invalidCell(file, line, column, name, found, expected):

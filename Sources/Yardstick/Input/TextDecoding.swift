@@ -116,6 +116,8 @@ enum TextDecoding {
     /// The whole file read straight into owned memory (``PageMemory``, no intermediate `Data`); nil when it cannot
     /// be opened or read.
     private static func readFile(_ path: String) -> OwnedBuffer<UInt8>? {
+        // `-` is standard input (read whole; a second `-` of the same run reads what is left: nothing).
+        if path == "-" { return OwnedBuffer(Array(FileHandle.standardInput.readDataToEndOfFile())) }
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
               let stream = InputStream(fileAtPath: path) else { return nil }
         stream.open()

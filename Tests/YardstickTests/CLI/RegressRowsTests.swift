@@ -45,3 +45,21 @@ struct RegressRowsTests {
         }
     }
 }
+
+/// `-` reads standard input (#15), in every command that reads data; errors name it `<stdin>`.
+@Suite("standard input")
+struct StandardInputTests {
+    @Test func dashReadsStandardInput() throws {
+        let history = try Fixtures.text("../../Data/zhuzhou/history.csv")
+        let piped = try BinaryRunner.run(["inspect", "-", "--format", "json"], input: history)
+        let path = try BinaryRunner.temporaryFile(history)
+        let file = try BinaryRunner.run(["inspect", path, "--format", "json"])
+        #expect(piped.status == 0 && piped.stdout == file.stdout)
+        let regress = try BinaryRunner.run(["regress", "-", "--y", "y", "--x", "x", "--format", "json"], input: RegressRowsTests.data)
+        #expect(regress.status == 0 && regress.stdout.contains("\"n\": 5"))
+        let bad = try BinaryRunner.run(["inspect", "-"], input: "region,indicator,year,value\nA,g,2020,x\n")
+        #expect(bad.status == 1 && bad.stderr.hasPrefix("Error: <stdin>:2:4: column 'value' holds 'x'"))
+        let twice = try BinaryRunner.run(["inspect", "-", "-"], input: "")
+        #expect(twice.status == 64 && twice.stderr.contains("standard input (-) can be read once"))
+    }
+}

@@ -13,15 +13,21 @@ enum BinaryRunner {
 
     struct Output { let status: Int32; let stdout: String; let stderr: String }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
+    /// Runs the binary; `input`, when given, is its standard input (written from another thread, closed at the end).
+    static func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) throws -> Output {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
         if let environment { p.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         p.standardOutput = out
         p.standardError = err
+        if input != nil { p.standardInput = stdin }
         try p.run()
+        if let input {
+            let handle = stdin.fileHandleForWriting
+            Thread.detachNewThread { handle.write(Data(input.utf8)); try? handle.close() }
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))

@@ -15,11 +15,11 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     @Option(help: "Output: text or json (default: from the --output file's extension, text otherwise).")
-    var format: OutputFormat?
+    var format: TextOrJSON?
 
     @OptionGroup var output: OutputOptions
 
-    var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
+    var chosenFormat: OutputFormat { format?.format ?? OutputFormat(forOutput: output.output) }
 
     func validate() throws {
         if chosenFormat == .csv {

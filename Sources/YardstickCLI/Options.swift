@@ -17,6 +17,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// The formats of a command that writes no CSV (`inspect`, `regress`): its help lists only these.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    var format: OutputFormat { self == .json ? .json : .text }
+}
+
 extension InputFormat: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
 

@@ -36,11 +36,11 @@ struct RegressCommand: ParsableCommand {
     var precision: LinearRegression.Precision = .extended
 
     @Option(help: "Output: text or json (default: from the --output file's extension, text otherwise).")
-    var format: OutputFormat?
+    var format: TextOrJSON?
 
     @OptionGroup var output: OutputOptions
 
-    var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
+    var chosenFormat: OutputFormat { format?.format ?? OutputFormat(forOutput: output.output) }
 
     func validate() throws {
         if x.isEmpty && noIntercept { throw ValidationError("give at least one --x, or keep the intercept") }
@@ -48,7 +48,7 @@ struct RegressCommand: ParsableCommand {
             guard x.count == 1 else { throw ValidationError("--degree needs exactly one --x column, got \(x.count)") }
             guard degree >= 1 else { throw ValidationError("--degree must be at least 1, got \(degree)") }
         }
-        if chosenFormat == .csv { throw ValidationError("regress writes text or json") }
+        if chosenFormat == .csv { throw ValidationError("regress writes text or json, and --output's .csv extension asks for csv; give --format text or json") }
         for c in conditions where !c.contains("=") || c.hasPrefix("=") {
             throw ValidationError("--where takes COLUMN=VALUE, got '\(c)'")
         }

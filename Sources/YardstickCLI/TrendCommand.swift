@@ -58,7 +58,11 @@ struct TrendCommand: ParsableCommand {
 
     var chosenFormat: OutputFormat { format ?? OutputFormat(forOutput: output.output) }
 
-    var levels: [Double] { level.isEmpty ? [80, 95] : level }
+    /// The levels asked for, each once, in the order given (`--level 95 --level 95` is one level).
+    var levels: [Double] {
+        var seen = Set<Double>()
+        return level.isEmpty ? [80, 95] : level.filter { seen.insert($0).inserted }
+    }
 
     var specification: TrendSpecification {
         TrendSpecification(model.kind, alpha: alpha, beta: beta, phi: phi, initialization: initialization)

@@ -50,10 +50,9 @@ public enum ScopeError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownIndicator(String, known: [String])
 
     public var description: String {
-        func list(_ names: [String]) -> String { names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : "") }
         switch self {
-        case let .unknownRegion(name, known): return "no region '\(name)'; the data has \(list(known))"
-        case let .unknownIndicator(name, known): return "no indicator '\(name)'; the data has \(list(known))"
+        case let .unknownRegion(name, known): return "no region '\(name)'; " + NameSuggestions.sentence(for: name, known: known)
+        case let .unknownIndicator(name, known): return "no indicator '\(name)'; " + NameSuggestions.sentence(for: name, known: known)
         }
     }
 }

@@ -69,7 +69,7 @@ public enum CompositeError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .noPeers(region): "\(region)'s group in the region metadata has no other region to compare it with"
         case let .notALevel(id): "convergence needs a positive level (GDP per capita, income); \(id) is a rate, share or rank"
         case let .unknownIndicators(ids, known):
-            "no indicator \(ids.map { "'\($0)'" }.joined(separator: ", ")); the data has \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"
+            "no indicator \(ids.map { "'\($0)'" }.joined(separator: ", ")); " + NameSuggestions.sentence(for: ids[0], known: known)
         case let .since(since, year): "--since \(since) must be a year before the period (\(year)) with values"
         case let .tooLarge(what): what
         case let .targetDirection(ids): "\(ids.joined(separator: ", ")): 'closest to a target is best' cannot rank regions; give --direction ID=higher or lower"

@@ -37,7 +37,7 @@ struct BenchmarkCommandTests {
 
     /// What the new-user trial found: each is now an error that says what to change.
     @Test(arguments: [
-        (["--indicators", "gdp,gpd"], 1, "no indicator 'gpd'; the data has"),
+        (["--indicators", "gdp,gpd"], 1, "no indicator 'gpd'; did you mean gdp? (the data has"),
         (["--indicators", "gdp", "--period", "1800"], 1, "no values of the indicators in 1800; the data has 2001–2024"),
         (["--focus", "Hunan", "--indicators", "gdp"], 1, "Hunan's group in the region metadata has no other region to compare it with"),
         (["--focus", "Zhuzhou", "--indicators", "gdp", "--since", "2050"], 1, "--since 2050 must be a year before the period (2024) with values"),

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Yardstick
 import Testing
 
 /// Options as analysts expect them (#15): help lists only what works, a level given twice is one level.
@@ -18,5 +19,22 @@ struct OptionPolishTests {
         let r = try BinaryRunner.run(["trend", "--region", "Zhuzhou", "--indicator", "gdp_growth", "--model", "linear",
                                       "--level", "95", "--level", "80", "--level", "95", "--format", "csv"])
         #expect(r.status == 0 && r.stdout.hasPrefix("region,indicator,model,year,type,value,lower_95,upper_95,lower_80,upper_80\n"))
+    }
+}
+
+extension OptionPolishTests {
+    /// An unknown name is an error naming the close matches first (#15).
+    @Test(arguments: [(["gap", "--indicator", "gpd_growth"], "no indicator 'gpd_growth'; did you mean gdp_growth? (the data has "),
+                      (["gap", "--region", "Zhuzho"], "no region 'Zhuzho'; did you mean Zhuzhou? (the data has "),
+                      (["benchmark", "--indicators", "gdp,gpd"], "no indicator 'gpd'; did you mean gdp? (the data has "),
+                      (["trend", "--region", "Atlantis"], "no region 'Atlantis'; the data has Zhuzhou, ")])
+    func unknownNamesSuggestCloseMatches(_ arguments: [String], _ message: String) throws {
+        let r = try BinaryRunner.run(arguments)
+        #expect(r.status == 1 && r.stderr.hasPrefix("Error: " + message), "\(r.stderr)")
+    }
+
+    @Test func theDistanceCountsASwapOnce() {
+        #expect(NameSuggestions.distance("gpd", "gdp") == 1 && NameSuggestions.distance("gdp", "cpi") == 3)
+        #expect(NameSuggestions.close(to: "GDP-growth", in: ["gdp_growth", "cpi_growth", "gdp"]) == ["gdp_growth"])
     }
 }

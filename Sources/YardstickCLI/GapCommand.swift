@@ -26,7 +26,8 @@ struct GapCommand: ParsableCommand {
     func run() throws {
         try output.check(inputs: input.paths)          // before any work: an input is never replaced
         let index = try input.read(notes: language)
-        let scope = try scope.scope(in: index)
+        var scope = try scope.scope(in: index)
+        scope.targetYears = try assessment.targetYears(in: index, scope: scope)
         let count = index.targets(in: scope).count
         guard count > 0 else {
             throw CommandError(scope == .everything ? "the data holds no targets (rows with kind 'target')"

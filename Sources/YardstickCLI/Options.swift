@@ -228,6 +228,28 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "Tolerance of an 'about' target for levels, as a fraction (0.02 is 2%).")
     var levelTolerance: Double = GapSettings().levelTolerance
 
+    @Option(help: ArgumentHelp("Assess only the targets of this year (repeatable, or comma-separated); histories are read whole.", valueName: "year"),
+            transform: { text in
+                try text.split(separator: ",").map { part in
+                    guard let y = Int(part.trimmingCharacters(in: .whitespaces)), (1000...9999).contains(y) else {
+                        throw ValidationError("--target-year takes a year, got '\(part)'")
+                    }
+                    return y
+                }
+            })
+    var targetYear: [[Int]] = []
+
+    /// The target years chosen, nil for all; an error naming the years the data has targets for when one has none.
+    func targetYears(in index: PanelIndex, scope: Scope) throws -> Set<Int>? {
+        guard !targetYear.isEmpty else { return nil }
+        let chosen = Set(targetYear.joined())
+        let years = Set(index.targets(in: scope).map(\.period.year))
+        for y in chosen.sorted() where !years.contains(y) {
+            throw CommandError("no targets in \(y) among those chosen; the data has targets for \(years.sorted().map(String.init).joined(separator: ", "))")
+        }
+        return chosen
+    }
+
     @Option(help: ArgumentHelp("Exit with status 2 when any target shown is in one of these states (repeatable or comma-separated: off_track, at_risk, missed, not_assessable), after writing the output: for scheduled checks.", valueName: "state"),
             transform: { try FailOn.parse($0) })
     var failOn: [[TargetStatus]] = []

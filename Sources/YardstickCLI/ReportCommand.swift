@@ -60,7 +60,17 @@ struct ReportCommand: ParsableCommand {
         guard let region = scope.regions?.first ?? index.regionWithMostTargets() else {
             throw CommandError("the data holds no targets (rows with kind 'target'); try yardstick trend")
         }
+        if scope.regions == nil {
+            let withTargets = Set(index.targets(in: scope).map(\.region))
+            if withTargets.count > 1 {
+                var just = scope
+                just.regions = [region]
+                Terminal.note(language.labels(for: index).regionChosen(region, targets: index.targets(in: just).count, regions: withTargets.count),
+                              labels: language.labels(for: index))
+            }
+        }
         scope.regions = [region]
+        scope.targetYears = try assessment.targetYears(in: index, scope: scope)
         let count = index.targets(in: scope).count
         guard count > 0 else {
             let name = language.labels(for: index).regionName(region)

@@ -50,6 +50,12 @@ public struct ReportLabels: Sendable {
     public var charts: String { pick("Indicators", "指标图示") }
     public var summary: String { pick("Probability of meeting each target", "各项目标实现概率") }
     public var caveats: String { pick("About the data", "数据说明") }
+    /// Why a report covers the region it covers, when the data has targets for several.
+    public func regionChosen(_ region: String, targets: Int, regions: Int) -> String {
+        pick("the report covers \(regionName(region)), the region with the most targets (\(targets)) of the \(regions) with targets; give --region for another",
+             "报告针对\(regionName(region))：在有目标的\(regions)个地区中其目标最多（\(targets)项）；可用 --region 指定其他地区")
+    }
+
     public var unassessedTitle: String { pick("Not assessed: what is missing", "无法评估的目标：缺少什么") }
     /// The heading of a peer comparison's own notes (how regions were scored), apart from the data's.
     public var comparisonNotes: String { pick("About the comparison", "比较说明") }

@@ -206,7 +206,10 @@ public struct PanelIndex: Sendable {
     /// - Complexity: O(t) for the panel's t targets.
     public func targets(in scope: Scope = .everything) -> [Observation] {
         let t = panel.table
-        return targetRows.filter { scope.contains(t.records[Int($0)], strings: t.strings) }.map(observation)
+        return targetRows.filter { row in
+            let r = t.records[Int(row)]
+            return scope.contains(r, strings: t.strings) && (scope.targetYears?.contains(ObservationTable.period(r.period).year) ?? true)
+        }.map(observation)
     }
 
     /// Every yearly history within `scope` with at least one point, in order of first appearance.

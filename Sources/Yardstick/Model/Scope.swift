@@ -9,6 +9,8 @@
 public struct Scope: Sendable, Equatable {
     public var regions: Set<String>?
     public var indicators: Set<String>?
+    /// The years of the targets assessed (`--target-year`); nil for every year. Histories are never cut by it.
+    public var targetYears: Set<Int>?
 
     /// Everything in the panel.
     public static let everything = Scope()

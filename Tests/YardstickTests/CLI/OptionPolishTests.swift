@@ -38,3 +38,23 @@ extension OptionPolishTests {
         #expect(NameSuggestions.close(to: "GDP-growth", in: ["gdp_growth", "cpi_growth", "gdp"]) == ["gdp_growth"])
     }
 }
+
+extension OptionPolishTests {
+    /// `--target-year` chooses the targets assessed (#15); a year without targets is an error naming those with.
+    @Test func targetYearChoosesTheTargets() throws {
+        let r = try BinaryRunner.run(["gap", "--region", "Zhuzhou", "--target-year", "2023,2022", "--format", "json"])
+        let t = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["targets"] as! [[String: Any]]
+        #expect(Set(t.map { $0["target_period"] as! String }) == ["2022", "2023"] && t.count == 2)
+        let report = try BinaryRunner.run(["report", "--target-year", "2023", "--lang", "en"])
+        #expect(report.stdout.hasPrefix("Zhuzhou: targets for 2023\n1 target: 1 missed."))
+        let none = try BinaryRunner.run(["gap", "--target-year", "2030"])
+        #expect(none.status == 1 && none.stderr.contains("no targets in 2030 among those chosen; the data has targets for 2017, 2020, 2022, 2023, 2024"))
+    }
+
+    /// A report on data with several regions' targets says which region it covers and why (#15).
+    @Test func aReportSaysWhichRegionItChose() throws {
+        let r = try BinaryRunner.run(["report", "--lang", "en"])
+        #expect(r.stderr == "Note: the report covers Zhuzhou, the region with the most targets (28) of the 3 with targets; give --region for another\n")
+        #expect(try BinaryRunner.run(["report", "--region", "Zhuzhou"]).stderr.isEmpty)
+    }
+}

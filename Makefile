@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yardstick
 
-.PHONY: all deps build run test fuzz sanitize bench embed screenshot clean
+.PHONY: all deps build run test fuzz sanitize bench embed screenshot install man clean
 
 all: build
 
@@ -56,6 +56,17 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# The release binary, its bash, zsh and fish completions and its man page under PREFIX (scripts/install.sh).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product yardstick
+	scripts/install.sh .build/release/yardstick $(PREFIX)
+
+# Regenerates docs/yardstick.1 from the commands' help (swift-argument-parser's generate-manual plugin).
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug
+	cp .build/plugins/GenerateManual/outputs/YardstickCLI/yardstick.1 docs/yardstick.1
 
 # Regenerates the Swift source that embeds Data/zhuzhou/history.csv in the binary.
 embed:

@@ -11,7 +11,7 @@ struct YardstickCommand: ParsableCommand {
             With no input file, commands use the embedded Zhuzhou data (Data/zhuzhou). \
             Every number is computed through OpenBLAS/LAPACK; see the README for methods and accuracy.
             """,
-        version: YardstickVersion.string,
+        version: YardstickVersion.build,
         subcommands: [ReportCommand.self, GapCommand.self, BenchmarkCommand.self, InspectCommand.self, TrendCommand.self, RegressCommand.self, ExtractCommand.self]
     )
 

@@ -28,3 +28,12 @@ enum BLASThreads {
         return try body()
     }
 }
+
+/// The BLAS library Yardstick runs on, as OpenBLAS describes its build ("OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY
+/// Haswell MAX_THREADS=64"), for `--version`.
+public enum BLASLibrary {
+    public static var configuration: String {
+        guard let c = openblas_get_config() else { return "OpenBLAS (configuration unknown)" }
+        return String(cString: c).trimmingCharacters(in: .whitespaces)
+    }
+}

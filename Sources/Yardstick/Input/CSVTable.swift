@@ -126,7 +126,10 @@ public struct CSVTable: Sendable {
     /// Zero-based index of the first column whose name is one of `names` (compared case-insensitively), if any.
     public func optionalColumn(_ names: String...) -> Int? {
         for n in names {
-            if let i = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(n) == .orderedSame }) { return i }
+            // Case- and width-insensitive: `Region`, `REGION` and full-width `ｒｅｇｉｏｎ` name the region column.
+            if let i = header.firstIndex(where: {
+                NumberText.halfWidth($0).trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(n) == .orderedSame
+            }) { return i }
         }
         return nil
     }

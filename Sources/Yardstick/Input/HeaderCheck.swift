@@ -11,13 +11,13 @@ enum HeaderCheck {
         "comparator": "qualifier", "upper": "value_high", "high": "value_high", "units": "unit", "notes": "note",
     ]
 
-    /// The names of `table`'s header that are none of `known` (compared without case and surrounding spaces).
+    /// The names of `table`'s header that are none of `known` (compared without case, width and surrounding spaces).
     ///
     /// - Throws: ``InputError/invalidCell(file:line:column:columnName:found:expected:)`` on line 1 for a name given
     ///   twice, or one close to a known name that the header does not already have.
     /// - Complexity: O(h² + h·k·ℓ²) for h header names, k known names of length ℓ: nothing per row.
     static func unknownColumns(_ table: CSVTable, known: [String]) throws(InputError) -> [String] {
-        let names = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = table.header.map { NumberText.halfWidth($0).trimmingCharacters(in: .whitespaces).lowercased() }
         var seen: [String: Int] = [:], unknown: [String] = []
         for (c, name) in names.enumerated() {
             func bad(_ expected: String) -> InputError {

@@ -286,7 +286,7 @@ public struct PanelReader: Sendable {
         if firstLine.contains("\\TIME_PERIOD") || firstLine.contains("\\time") { return .eurostat }
         if head.contains("Data Source") || firstLine.contains("Country Code") || firstLine.contains("Indicator Code") { return .wdi }
         let names = firstLine.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
+            .map { NumberText.halfWidth(String($0)).trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
         // The long format's four columns; with three of them the file is meant to be long, and the fourth is named.
         let long = [("region", ["region"]), ("indicator", ["indicator"]), ("year", ["year", "period", "time_period"]), ("value", ["value"])]
         let absent = long.filter { _, accepted in !accepted.contains(where: names.contains) }.map(\.0)

@@ -58,3 +58,12 @@ extension OptionPolishTests {
         #expect(try BinaryRunner.run(["report", "--region", "Zhuzhou"]).stderr.isEmpty)
     }
 }
+
+extension OptionPolishTests {
+    /// Header names match without case or width (#15): `REGION`, `Year` and full-width `ｙｅａｒ` are the columns.
+    @Test func headersMatchWithoutCaseOrWidth() throws {
+        let plain = try BinaryRunner.run(["inspect", "-", "--format", "json"], input: "region,indicator,year,value\nA,g,2020,1\nA,g,2021,2\n")
+        let odd = try BinaryRunner.run(["inspect", "-", "--format", "json"], input: "ＲＥＧＩＯＮ,Indicator,ｙｅａｒ,VALUE\nA,g,2020,1\nA,g,2021,2\n")
+        #expect(plain.status == 0 && odd.status == 0 && odd.stdout == plain.stdout, "\(odd.stderr)")
+    }
+}

@@ -47,7 +47,7 @@ public struct GapAnalysis: Sendable {
         let chunk = 4096
         let finder = ReferenceClassFinder(index: index, minimum: settings.minimumReferenceChanges)
         // Panels of at most 400 years share one grid (see ``fitTogether``); longer ones use each chunk's own.
-        let span = index.panel.periodRange.map { $0.lowerBound.year...$0.upperBound.year }.flatMap { $0.count <= 400 ? $0 : nil }
+        let span = index.historyYears().flatMap { $0.count <= 400 ? $0 : nil }
         return Array(unsafeUninitializedCapacity: targets.count) { buffer, initialized in
             for start in stride(from: 0, to: targets.count, by: chunk) {
                 let part = Array(targets[start..<min(targets.count, start + chunk)])
@@ -75,8 +75,8 @@ public struct GapAnalysis: Sendable {
         guard !fitted.isEmpty else { return Array(repeating: nil, count: targets.count) }
         var lo = Int.max, hi = Int.min
         for k in fitted { lo = min(lo, series[k]!.years[0]); hi = max(hi, series[k]!.years.last!) }
-        // The grid is the panel's years, whatever the chunk holds: a fit's last bit then does not depend on the
-        // other targets assessed with it (the scope).
+        // The grid is the years of the panel's histories, whatever the chunk holds: a fit's last bit then does not
+        // depend on the other targets assessed with it (the scope).
         if let span { lo = min(lo, span.lowerBound); hi = max(hi, span.upperBound) }
         let years = Array(lo...hi), n = years.count
         var values = [Double](repeating: .nan, count: n * fitted.count)

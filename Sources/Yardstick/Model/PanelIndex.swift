@@ -260,6 +260,19 @@ public struct PanelIndex: Sendable {
     }
 
     /// Whether the panel has any record of `region`, and of `indicator`.
+    /// The first and last year of any history in the panel (targets not counted), nil without one.
+    ///
+    /// - Complexity: O(s) for s series.
+    func historyYears() -> ClosedRange<Int>? {
+        let t = panel.table
+        var lo = Int.max, hi = Int.min
+        for e in entries where !e.history.isEmpty {
+            lo = min(lo, t.records[Int(historyRows[e.history.lowerBound])].year)
+            hi = max(hi, t.records[Int(historyRows[e.history.upperBound - 1])].year)
+        }
+        return lo <= hi ? lo...hi : nil
+    }
+
     /// The indicators `region` has a series of, in order of first appearance.
     ///
     /// - Complexity: O(s) for its s series.

@@ -17,6 +17,27 @@ public enum NumberFormat {
         return s
     }
 
+    /// A number as a reader takes it in, in `language`, with `digits` significant digits (4 by default): below 10 000
+    /// as it is (`173.3`, `0.1588`); larger with a magnitude word: in English thousands separators below a million
+    /// (`12,346`), then M, bn and tn (`828 M`, `-41.58 bn`); in Chinese 万, 亿 and 万亿 (`8.28亿`, `1.2万`). Magnitudes
+    /// below 1e-4 or from 1e15 are written with an exponent. JSON and CSV keep full precision instead.
+    public static func readable(_ x: Double, language: ReportLanguage, digits: Int = 4) -> String {
+        guard x.isFinite else { return "–" }
+        let m = abs(x)
+        if m < 1e4 || m >= 1e15 { return significant(x, digits) }
+        if language == .zh {
+            let (scale, word): (Double, String) = m >= 1e12 ? (1e12, "万亿") : m >= 1e8 ? (1e8, "亿") : (1e4, "万")
+            return significant(x / scale, digits) + word
+        }
+        if m < 1e6 {
+            let rounded = Int((x / pow(10, max(0, floor(log10(m)) - Double(digits) + 1))).rounded() * pow(10, max(0, floor(log10(m)) - Double(digits) + 1)))
+            let grouped = String(abs(rounded)).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
+            return (rounded < 0 ? "-" : "") + String(grouped.joined().reversed())
+        }
+        let (scale, word): (Double, String) = m >= 1e12 ? (1e12, "tn") : m >= 1e9 ? (1e9, "bn") : (1e6, "M")
+        return significant(x / scale, digits) + " " + word
+    }
+
     /// A number and its unit as statistical texts write them: "7%", "3.27% of GDP" (a percent sign follows the
     /// number directly), "1500 家", or the number alone.
     public static func withUnit(_ number: String, _ unit: String) -> String {

@@ -77,8 +77,10 @@ public enum TrendRenderer {
             var head = "\(l.regionName(p.series.region)) · \(p.series.indicator): \(f.model.rawValue), n = \(f.observationCount)"
             if let a = f.aicc { head += ", AICc \(NumberFormat.significant(a, 5))" }
             var lines = [head]
-            lines.append("  " + f.parameters.map { "\($0.name) \(NumberFormat.significant($0.value, 6))" }.joined(separator: ", ")
-                + ", σ \(NumberFormat.significant(f.sigma, 4))")
+            // Numbers a reader takes in (``NumberFormat/readable(_:language:digits:)``): four significant digits,
+            // magnitude words for large values; the JSON and CSV keep every digit.
+            func n(_ x: Double) -> String { NumberFormat.readable(x, language: l.language) }
+            lines.append("  " + f.parameters.map { "\($0.name) \(n($0.value))" }.joined(separator: ", ") + ", σ \(n(f.sigma))")
             let kind = indicators[p.series.indicator]?.kind ?? .level
             if kind != .level && kind != .count, let slope = f.parameter("slope") {
                 let change = l.change(slope, growth: false, unit: indicators[p.series.indicator]?.unit ?? "")
@@ -94,8 +96,7 @@ public enum TrendRenderer {
             var table = TextTable(header: [l.year, l.pick("forecast", "预测值")] + p.levels.map { l.pick("\(NumberFormat.level($0))% interval", "\(NumberFormat.level($0))%区间") },
                                   alignments: [.right, .right] + p.levels.map { _ in .right })
             for point in p.points {
-                table.append([String(point.year), NumberFormat.significant(point.mean)]
-                    + point.intervals.map { "\(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" })
+                table.append([String(point.year), n(point.mean)] + point.intervals.map { "\(n($0.lower)) – \(n($0.upper))" })
             }
             lines.append(table.rendered().split(whereSeparator: \.isNewline).map { "  " + $0 }.joined(separator: "\n"))
             for w in f.warnings { lines.append("  " + l.pick("warning: ", "注意：") + l.trendWarning(w)) }

@@ -38,6 +38,19 @@ public enum NumberFormat {
         return significant(x / scale, digits) + " " + word
     }
 
+    /// A value of the data as a reader takes it in: ``readable(_:language:digits:)`` with the digits the value was
+    /// given with (its shortest decimal form, between 1 and 6 significant digits), so that 3902.4 stays 3902.4
+    /// and 12050 becomes 12,050 (1.205万).
+    public static func data(_ x: Double, language: ReportLanguage) -> String {
+        guard x.isFinite else { return "–" }
+        var text = "\(abs(x))"
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) { text = String(text[..<e]) }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        var digits = text.filter(\.isNumber).drop { $0 == "0" }
+        if !text.contains(".") { while digits.last == "0" { digits.removeLast() } }
+        return readable(x, language: language, digits: min(6, max(1, digits.count)))
+    }
+
     /// A number and its unit as statistical texts write them: "7%", "3.27% of GDP" (a percent sign follows the
     /// number directly), "1500 家", or the number alone.
     public static func withUnit(_ number: String, _ unit: String) -> String {

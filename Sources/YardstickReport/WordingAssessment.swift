@@ -7,7 +7,7 @@ extension ReportLabels {
     /// report's language ("above GDP growth", "低于湖南省城镇调查失业率").
     public func statedTarget(_ a: TargetAssessment) -> String {
         func withUnit(_ v: String) -> String { NumberFormat.withUnit(v, a.target.unit) }
-        let v = a.targetValue.map { NumberFormat.significant($0) } ?? ""
+        let v = a.targetValue.map { NumberFormat.data($0, language: language) } ?? ""
         switch a.target.qualifier {
         case .exact: return withUnit(v)
         case .approximately: return "≈ " + withUnit(v)
@@ -15,7 +15,7 @@ extension ReportLabels {
         case .moreThan: return "> " + withUnit(v)
         case .atMost: return "≤ " + withUnit(v)
         case .lessThan: return "< " + withUnit(v)
-        case let .range(h): return withUnit("\(v)–\(NumberFormat.significant(h))")
+        case let .range(h): return withUnit("\(v)–\(NumberFormat.data(h, language: language))")
         case let .relative(to):
             let parts = to.split(separator: ":", maxSplits: 1).map(String.init)
             let series = parts.count == 2
@@ -28,7 +28,7 @@ extension ReportLabels {
     /// The latest value with its kind: "> 1200 (2023)" for a lower bound, "445 (2023, preliminary)".
     public func latest(_ a: TargetAssessment) -> String {
         guard let p = a.latest else { return "–" }
-        let v = NumberFormat.significant(p.value)
+        let v = NumberFormat.data(p.value, language: language)
         switch p.kind {
         case .actual: return "\(v) (\(p.year))"
         case .preliminary, .derived: return "\(v) (\(p.year), \(kind(p.kind)))"
@@ -43,12 +43,16 @@ extension ReportLabels {
     /// The percentage-point unit: "pp" or "个百分点".
     var percentagePoints: String { pick(" pp", "个百分点") }
 
-    /// A change a year: a growth rate ("12.4%") or a change in the unit ("+1.5 pp", "+1.5个百分点", "-3 位").
+    /// A change a year: a growth rate ("12.4%") or a change in the unit ("+1.50 pp", "+1.50个百分点", "-3 位").
+    /// Percentage points always with two decimals, so that a column's changes read alike (+0.09 beside +1.50).
     func change(_ value: Double?, growth: Bool, unit: String) -> String {
-        guard let value else { return "–" }
+        guard let value, value.isFinite else { return "–" }
         if growth { return NumberFormat.percent(value, decimals: 1) }
-        let u = unit.hasPrefix("%") ? percentagePoints : unit.isEmpty ? "" : " " + unit
-        return (value >= 0 ? "+" : "") + NumberFormat.significant(value, 3) + u
+        let points = unit.hasPrefix("%")
+        let u = points ? percentagePoints : unit.isEmpty ? "" : " " + unit
+        var text = points ? NumberFormat.fixed(value, 2) : NumberFormat.significant(value, 3)
+        if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }          // -0.001 pp reads 0.00, not -0.00
+        return (value >= 0 && !text.hasPrefix("-") ? "+" : "") + text + u
     }
 
     /// The scorecard row of an assessment.

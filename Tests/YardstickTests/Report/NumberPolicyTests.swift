@@ -1,5 +1,5 @@
 import Testing
-import YardstickReport
+@testable import YardstickReport
 
 /// The number a reader takes in (#15): one rule per row, in both languages.
 @Suite("Number formatting policy")
@@ -15,5 +15,27 @@ struct NumberPolicyTests {
     func readable(_ x: Double, _ english: String, _ chinese: String) {
         #expect(NumberFormat.readable(x, language: .en) == english)
         #expect(NumberFormat.readable(x, language: .zh) == chinese)
+    }
+}
+
+extension NumberPolicyTests {
+    /// A value of the data keeps the digits it was given with (up to six), in the same words.
+    @Test(arguments: [(3902.4, "3902.4", "3902.4"), (12_050.0, "12,050", "1.205万"), (390.2738, "390.274", "390.274"),
+                      (1_200.0, "1200", "1200"), (98_085_500_000.0, "98.0855 bn", "980.855亿"), (5.5, "5.5", "5.5")])
+    func dataKeepsItsDigits(_ x: Double, _ english: String, _ chinese: String) {
+        #expect(NumberFormat.data(x, language: .en) == english)
+        #expect(NumberFormat.data(x, language: .zh) == chinese)
+    }
+}
+
+extension NumberPolicyTests {
+    /// Changes a year: growth as a percent with one decimal; percentage points always with two decimals (a column's
+    /// changes read alike); other units with three significant digits.
+    @Test(arguments: [(1.5, false, "%", "+1.50 pp", "+1.50个百分点"), (0.0895, false, "%", "+0.09 pp", "+0.09个百分点"),
+                      (-0.001, false, "%", "0.00 pp", "0.00个百分点"), (0.124, true, "家", "12.4%", "12.4%"),
+                      (-3.0, false, "位", "-3 位", "-3 位")])
+    func changes(_ x: Double, _ growth: Bool, _ unit: String, _ english: String, _ chinese: String) {
+        #expect(ReportLabels(language: .en).change(x, growth: growth, unit: unit) == english)
+        #expect(ReportLabels(language: .zh).change(x, growth: growth, unit: unit) == chinese)
     }
 }

@@ -68,7 +68,7 @@ man: deps
 	$(SWIFT) package plugin generate-manual --configuration debug
 	cp .build/plugins/GenerateManual/outputs/YardstickCLI/yardstick.1 docs/yardstick.1
 
-# Regenerates the Swift source that embeds Data/zhuzhou/history.csv in the binary.
+# Regenerates the Swift sources that embed the default data (Sources/Yardstick/Model/EmbeddedData/, one per file).
 embed:
 	python3 scripts/embed_data.py
 

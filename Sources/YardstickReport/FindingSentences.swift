@@ -45,7 +45,7 @@ struct FindingSentences {
             if let p = a.probability {
                 let pct = NumberFormat.percent(p, decimals: 0)
                 clauses.append(l.pick("probability of meeting it about \(pct)", "实现概率约\(pct)"))
-                if let b = a.basis, b.code == "censored_history" || b.code == "bounds_as_values" { clauses.append(l.basis(b, indicator: a.indicator)) }
+                if let b = a.basis, b.usesBounds { clauses.append(l.basis(b, indicator: a.indicator)) }
             } else if let r = a.unassessed {
                 clauses.append(l.pick("not assessable: ", "无法评估：") + l.reasonHeading(r))
             }

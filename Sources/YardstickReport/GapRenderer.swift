@@ -77,7 +77,7 @@ public enum GapRenderer {
         if method != .own { lines.append(l.pick("status by \(l.method(method))", "状态按\(l.method(method))")) }
         for (a, r) in zip(assessments, rows) {
             // The basis is said where it is not the plain one (own history, or the outcome).
-            let basis = a.basis.flatMap { b in ["own_history", "observed"].contains(b.code) ? nil : l.basis(b, indicator: a.indicator) }
+            let basis = a.basis.flatMap { b in b.isPlain ? nil : l.basis(b, indicator: a.indicator) }
             let sentences = a.notes.map { l.note($0, home: a.target.region) } + (basis.map { [$0] } ?? [])
             guard !sentences.isEmpty else { continue }
             let head = (regions ? r.region + " · " : "") + "\(r.indicator) \(a.target.period)" + l.pick(": ", "：")

@@ -104,7 +104,7 @@ public struct ReportBuilder: Sendable {
             out.append(l.pick("Fewer than three values of their own, judged by a reference class (the year-over-year changes of peers, or of the region's indicators of the same kind): ",
                               "自身数值不足三个、依据参照组（同行地区或本地区同类指标的年度变动）判断：") + list(classes))
         }
-        let censored = assessments.filter { $0.basis?.code == "censored_history" || $0.basis?.code == "bounds_as_values" }
+        let censored = assessments.filter { $0.basis?.usesBounds == true }
         if !censored.isEmpty { out.append(l.pick("Bounds (\"more than N\") used as evidence in the trend: ", "趋势拟合中使用了界限（如“超过N”）：") + list(censored)) }
         if !sources.isEmpty {
             // Named publications first, then page addresses.

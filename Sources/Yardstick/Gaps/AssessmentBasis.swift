@@ -14,6 +14,23 @@ public enum AssessmentBasis: Sendable, Equatable {
     /// Fewer than three values of its own: the year-over-year changes of a reference class.
     case referenceClass(ReferenceClass)
 
+    /// Whether values known only as bounds entered the trend (censored, or as values).
+    public var usesBounds: Bool {
+        switch self {
+        case .censored, .boundsAsValues: true
+        case .observed, .ownHistory, .referenceClass: false
+        }
+    }
+
+    /// Whether it is the plain basis a reader assumes (the outcome, or the indicator's own values), which outputs
+    /// need not spell out.
+    public var isPlain: Bool {
+        switch self {
+        case .observed, .ownHistory: true
+        case .censored, .boundsAsValues, .referenceClass: false
+        }
+    }
+
     /// A stable identifier for machine output.
     public var code: String {
         switch self {

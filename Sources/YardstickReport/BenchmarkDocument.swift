@@ -100,12 +100,12 @@ public struct BenchmarkBuilder: Sendable {
             + (f.rankChanges != nil ? [l.pick("rank change since \(f.since!)", "\(f.since!)年以来排名变化")] : [])
         let rows = p.indicators.indices.map { j -> [String] in
             let cell = p.cells[i][j], unit = l.indicators[p.indicators[j]]?.unit ?? ""
-            func signed(_ x: Double?) -> String { x.map { ($0 > 0 ? "+" : "") + NumberFormat.significant($0, 3) } ?? "–" }
+            func signed(_ x: Double?) -> String { x.map { ($0 > 0 ? "+" : "") + NumberFormat.readable($0, language: l.language, digits: 3) } ?? "–" }
             let value: String = cell.value.isNaN ? "–" : l.amount(cell.value, unit: unit) + (cell.year.map { " (\($0))" } ?? "")
             let rank: String = cell.rank.map { "\($0)/\(cell.of)" } ?? "–"
             let percentile: String = cell.percentile.map { NumberFormat.fixed($0, 0) } ?? "–"
             let z: String = cell.z.map { NumberFormat.fixed($0, 2) } ?? "–"
-            let behind: String = cell.behindFrontier.map { NumberFormat.significant($0, 3) } ?? "–"
+            let behind: String = cell.behindFrontier.map { NumberFormat.readable($0, language: l.language, digits: 3) } ?? "–"
             var row: [String] = [l.indicatorName(p.indicators[j]), value, rank, percentile, z, behind, signed(cell.versusMedian)]
             if let changes = f.rankChanges { row.append(l.rankChange(changes[i][j])) }
             return row

@@ -11,7 +11,7 @@ struct FindingSentences {
         var clauses: [String] = []
         if let o = a.observed, let margin = a.observedMargin {
             let met = a.status == .met
-            let m = NumberFormat.significant(abs(margin), 3) + (unit.hasPrefix("%") ? l.percentagePoints : " " + unit)
+            let m = NumberFormat.readable(abs(margin), language: l.language, digits: 3) + (unit.hasPrefix("%") ? l.percentagePoints : " " + unit)
             clauses.append(zh ? "\(o.year)年目标\(target)\(met ? "已完成" : "未完成")（实际\(l.amount(o.value, unit: unit))，\(met ? "超出" : "相差")\(m)）"
                               : "the \(o.year) target of \(target) was \(met ? "met" : "missed") (actual \(l.amount(o.value, unit: unit)), \(met ? "by" : "short by") \(m))")
             if let p = a.probability {
@@ -90,7 +90,7 @@ struct FindingSentences {
             projected: projected, targetYear: period.year, targetLow: low, targetHigh: high,
             targetLabel: target, status: a.status,
             table: history.map { p in
-                (String(p.year), NumberFormat.significant(p.value) + (p.kind == "actual" ? "" : " (\(l.kind(PointKind(rawValue: p.kind) ?? .actual)))"))
+                (String(p.year), NumberFormat.data(p.value, language: l.language) + (p.kind == "actual" ? "" : " (\(l.kind(PointKind(rawValue: p.kind) ?? .actual)))"))
             })
     }
 }

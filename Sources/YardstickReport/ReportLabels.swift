@@ -136,6 +136,6 @@ public struct ReportLabels: Sendable {
         zh ? "\(n)\(unit)" : "\(n) \(n == 1 ? one : many)"
     }
 
-    /// A number as notes write it: four significant digits.
-    func number(_ x: Double) -> String { NumberFormat.significant(x, 4) }
+    /// A number as notes write it: ``NumberFormat/readable(_:language:digits:)``, four significant digits.
+    func number(_ x: Double) -> String { NumberFormat.readable(x, language: language) }
 }

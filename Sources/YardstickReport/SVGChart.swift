@@ -50,7 +50,7 @@ enum SVGChart {
         // Axes and grid.
         for t in ticks(y0, y1) {
             s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" class=\"grid\"/>"
-            s += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(NumberFormat.significant(t, 4))</text>"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(NumberFormat.readable(t, language: labels.language))</text>"
         }
         let years = Int(ceil(x0))...Int(floor(x1))
         let every = max(1, years.count / 8)
@@ -92,10 +92,10 @@ enum SVGChart {
             switch p.kind {
             case "lower_bound", "upper_bound":
                 let d = p.kind == "lower_bound" ? -6.0 : 6.0
-                s += "<path d=\"M\(f(x - 5)),\(f(y)) L\(f(x + 5)),\(f(y)) L\(f(x)),\(f(y + d)) Z\" class=\"point bound\"><title>\(p.year): \(NumberFormat.significant(p.value)) (\(labels.kind(PointKind(rawValue: p.kind)!)))</title></path>"
+                s += "<path d=\"M\(f(x - 5)),\(f(y)) L\(f(x + 5)),\(f(y)) L\(f(x)),\(f(y + d)) Z\" class=\"point bound\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language)) (\(labels.kind(PointKind(rawValue: p.kind)!)))</title></path>"
             default:
                 let cls = p.kind == "actual" ? "point" : "point \(p.kind)"
-                s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" class=\"\(cls)\"><title>\(p.year): \(NumberFormat.significant(p.value))\(p.kind == "actual" ? "" : " (\(labels.kind(PointKind(rawValue: p.kind) ?? .actual)))")</title></circle>"
+                s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" class=\"\(cls)\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language))\(p.kind == "actual" ? "" : " (\(labels.kind(PointKind(rawValue: p.kind) ?? .actual)))")</title></circle>"
             }
         }
         return s + "</svg>"

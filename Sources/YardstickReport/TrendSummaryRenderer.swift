@@ -189,8 +189,8 @@ public struct TrendSummaryRenderer: Sendable {
             }
             let widest = s.projection.intervals.max { $0.level < $1.level }
             cells += [s.model.rawValue, String(s.count), "\(s.firstYear)–\(s.lastYear)", growth,
-                      "\(s.projection.year): \(NumberFormat.significant(s.projection.mean))",
-                      widest.map { "\(NumberFormat.level($0.level))% \(NumberFormat.significant($0.lower)) – \(NumberFormat.significant($0.upper))" } ?? ""]
+                      "\(s.projection.year): \(NumberFormat.readable(s.projection.mean, language: l.language))",
+                      widest.map { "\(NumberFormat.level($0.level))% \(NumberFormat.readable($0.lower, language: l.language)) – \(NumberFormat.readable($0.upper, language: l.language))" } ?? ""]
         case let .failure(e):
             cells += ["–", String(block.years.indices.count { !block.values[$0, j].isNaN }), "", l.trendError(e), "", ""]
         }

@@ -38,7 +38,7 @@ extension ReportLabels {
     }
 
     /// A value with its unit: "7%", "445 列", "3.27% of GDP".
-    func amount(_ x: Double, unit: String) -> String { NumberFormat.withUnit(NumberFormat.significant(x), unit) }
+    func amount(_ x: Double, unit: String) -> String { NumberFormat.withUnit(NumberFormat.data(x, language: language), unit) }
 
     /// The percentage-point unit: "pp" or "个百分点".
     var percentagePoints: String { pick(" pp", "个百分点") }
@@ -50,7 +50,7 @@ extension ReportLabels {
         if growth { return NumberFormat.percent(value, decimals: 1) }
         let points = unit.hasPrefix("%")
         let u = points ? percentagePoints : unit.isEmpty ? "" : " " + unit
-        var text = points ? NumberFormat.fixed(value, 2) : NumberFormat.significant(value, 3)
+        var text = points ? NumberFormat.fixed(value, 2) : NumberFormat.readable(value, language: language, digits: 3)
         if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }          // -0.001 pp reads 0.00, not -0.00
         return (value >= 0 && !text.hasPrefix("-") ? "+" : "") + text + u
     }

@@ -48,7 +48,7 @@ extension ReportLabels {
                         "综合指数（\(n)个指标）：\(norm)；\(agg)；\(weights)；\(imputation(spec.imputation))；指标覆盖不足\(coverage)%的地区不参与排名")
         if spec.outliers == .coinr { text += pick("; outliers treated by COINr's rule", "；按COINr规则处理极端值") }
         let peers = f.data.regions.count
-        text += f.peerGroup != nil ? pick(". Peers: the \(peers) regions of its group in the region metadata.", "。同行：地区元数据中同组的\(peers)个地区。")
+        text += f.peerGroup != nil ? pick(". Peers: " + (peers == 1 ? "the one region" : "the \(peers) regions") + " of its group in the region metadata.", "。同行：地区元数据中同组的\(peers)个地区。")
             : pick(". Peers: every region of the data (\(peers)).", "。同行：数据中的全部地区（\(peers)个）。")
         return text
     }

@@ -44,7 +44,8 @@ extension ReportLabels {
             case .growth: pick("growth", "增长")
             case .change: pick("a change", "变动")
             }
-            return pick("this target asks for \(what) seen in \(seen) of the \(count(of, "year", "years", zh: "")) on record",
+            return pick(of == 1 ? "this target asks for \(what) \(seen == 0 ? "not seen" : "seen") in the one year on record"
+                                : "this target asks for \(what) seen in \(seen) of the \(of) years on record",
                         "目标所要求的\(what)在有记录的\(of)年中出现过\(seen)年")
         case let .relativeTooShort(points):
             return pick("not assessable: the indicator has \(count(points, "value", "values", zh: "")), fewer than a trend needs",

@@ -20,9 +20,9 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible, Sendable
         case let .nonFinite(column, row):
             return "column '\(column)' has a missing, NaN or infinite value in data row \(row + 1); remove that row or fill the value"
         case let .lengthMismatch(column, expected, found):
-            return "column '\(column)' has \(found) values but the response has \(expected)"
+            return "column '\(column)' has \(found) value\(found == 1 ? "" : "s") but the response has \(expected)"
         case let .tooFewObservations(needed, found):
-            return "the model has \(needed) coefficients but only \(found) observations; add data or drop terms"
+            return "the model has \(needed) coefficient\(needed == 1 ? "" : "s") but only \(found) observation\(found == 1 ? "" : "s"); add data or drop terms"
         case let .invalidWeight(row, value):
             return "weight \(value) in data row \(row + 1) is not a positive finite number; weights must be > 0"
         case let .invalidDegree(d):

@@ -39,3 +39,27 @@ extension NumberPolicyTests {
         #expect(ReportLabels(language: .zh).change(x, growth: growth, unit: unit) == chinese)
     }
 }
+
+extension NumberPolicyTests {
+    /// A value with its unit keeps the data's digits; changes in units other than percent read like other numbers.
+    @Test(arguments: [(3.27, "% of GDP", "3.27% of GDP", "3.27% of GDP"), (12_050.0, "家", "12,050 家", "1.205万 家"),
+                      (98_085_500_000.0, "元", "98.0855 bn 元", "980.855亿 元")])
+    func amounts(_ x: Double, _ unit: String, _ english: String, _ chinese: String) {
+        #expect(ReportLabels(language: .en).amount(x, unit: unit) == english)
+        #expect(ReportLabels(language: .zh).amount(x, unit: unit) == chinese)
+    }
+
+    @Test(arguments: [(12_345.0, "家", "+12,300 家", "+1.23万 家"), (-2_500_000.0, "人", "-2.5 M 人", "-250万 人")])
+    func largeChanges(_ x: Double, _ unit: String, _ english: String, _ chinese: String) {
+        #expect(ReportLabels(language: .en).change(x, growth: false, unit: unit) == english)
+        #expect(ReportLabels(language: .zh).change(x, growth: false, unit: unit) == chinese)
+    }
+
+    /// Singular and plural: one year on record is not "the 1 year".
+    @Test(arguments: [(0, 1, "this target asks for growth not seen in the one year on record"),
+                      (1, 1, "this target asks for growth seen in the one year on record"),
+                      (2, 9, "this target asks for growth seen in 2 of the 9 years on record")])
+    func ambitionPlurals(_ seen: Int, _ of: Int, _ english: String) {
+        #expect(ReportLabels(language: .en).note(.ambition(measure: .growth, seen: seen, of: of), home: "") == english)
+    }
+}

@@ -51,6 +51,13 @@ public enum NumberFormat {
         return readable(x, language: language, digits: min(6, max(1, digits.count)))
     }
 
+    /// A count with thousands separators: 1102 → "1,102", 999 → "999".
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        let grouped = digits.reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
+        return (n < 0 ? "-" : "") + String(grouped.joined().reversed())
+    }
+
     /// A number and its unit as statistical texts write them: "7%", "3.27% of GDP" (a percent sign follows the
     /// number directly), "1500 家", or the number alone.
     public static func withUnit(_ number: String, _ unit: String) -> String {

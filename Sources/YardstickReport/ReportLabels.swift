@@ -133,7 +133,7 @@ public struct ReportLabels: Sendable {
 
     /// "1 value", "2 values"; "1个数值".
     func count(_ n: Int, _ one: String, _ many: String, zh unit: String) -> String {
-        zh ? "\(n)\(unit)" : "\(n) \(n == 1 ? one : many)"
+        zh ? "\(n)\(unit)" : "\(NumberFormat.count(n)) \(n == 1 ? one : many)"
     }
 
     /// A number as notes write it: ``NumberFormat/readable(_:language:digits:)``, four significant digits.

@@ -45,7 +45,7 @@ struct InspectCommandTests {
         #expect(r.stdout.hasPrefix("16个地区，82个指标，1440条观测值（目标38条），2001–2025\n地区：株洲市、"))
         #expect(r.stdout.contains("全社会研发投入强度"))
         let en = try BinaryRunner.run(["inspect", "--lang", "en"])
-        #expect(en.stdout.hasPrefix("16 regions, 82 indicators, 1440 observations (38 targets), 2001–2025\nregions: Zhuzhou, "))
+        #expect(en.stdout.hasPrefix("16 regions, 82 indicators, 1,440 observations (38 targets), 2001–2025\nregions: Zhuzhou, "))
         #expect(en.stdout.contains("R&D intensity"))
     }
 

@@ -63,3 +63,12 @@ extension NumberPolicyTests {
         #expect(ReportLabels(language: .en).note(.ambition(measure: .growth, seen: seen, of: of), home: "") == english)
     }
 }
+
+extension NumberPolicyTests {
+    /// Counts in English sentences get thousands separators and agree with their noun.
+    @Test(arguments: [(0, "0 values"), (1, "1 value"), (999, "999 values"), (1_102, "1,102 values"), (1_234_567, "1,234,567 values")])
+    func counts(_ n: Int, _ english: String) {
+        #expect(ReportLabels(language: .en).count(n, "value", "values", zh: "个") == english)
+        #expect(ReportLabels(language: .zh).count(n, "value", "values", zh: "个") == "\(n)个")
+    }
+}

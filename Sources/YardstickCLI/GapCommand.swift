@@ -16,6 +16,8 @@ struct GapCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
+    @OptionGroup var targets: TargetChoiceOptions
+
     @OptionGroup var language: LanguageOption
 
     @Option(help: "Output: text, json or csv (default: from the --output file's extension, text otherwise).")
@@ -27,7 +29,7 @@ struct GapCommand: ParsableCommand {
         try output.check(inputs: input.paths)          // before any work: an input is never replaced
         let index = try input.read(notes: language)
         var scope = try scope.scope(in: index)
-        scope.targetYears = try assessment.targetYears(in: index, scope: scope)
+        scope.targetYears = try targets.targetYears(in: index, scope: scope)
         let count = index.targets(in: scope).count
         guard count > 0 else {
             throw CommandError(scope == .everything ? "the data holds no targets (rows with kind 'target')"
@@ -47,6 +49,6 @@ struct GapCommand: ParsableCommand {
         let sink = try output.sink(inputs: input.paths)
         for piece in pieces { try sink.write(piece) }
         try sink.finish()
-        try assessment.checkFailOn(assessments)
+        try targets.checkFailOn(assessments)
     }
 }

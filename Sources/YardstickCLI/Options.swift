@@ -228,6 +228,29 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "Tolerance of an 'about' target for levels, as a fraction (0.02 is 2%).")
     var levelTolerance: Double = GapSettings().levelTolerance
 
+    @Flag(help: "Never judge a target with fewer than three values by a reference class (the year-over-year changes of the indicator in peer regions, or of the region's indicators of the same kind); it is then not assessable.")
+    var noReferenceClass = false
+
+    @Flag(help: "Leave values known only as bounds ('more than 1200') out of trends (by default they enter as censored observations, or as values flagged as lower estimates).")
+    var noBounds = false
+
+    func validate() throws {
+        guard rateTolerance >= 0 else { throw ValidationError("--rate-tolerance must be at least 0, got \(rateTolerance)") }
+        guard (0..<1).contains(levelTolerance) else { throw ValidationError("--level-tolerance must be in [0, 1), got \(levelTolerance)") }
+    }
+
+    var settings: GapSettings {
+        var s = GapSettings(model: model.kind, method: method)
+        s.rateTolerance = rateTolerance
+        s.levelTolerance = levelTolerance
+        s.referenceClasses = !noReferenceClass
+        s.boundsAsEvidence = !noBounds
+        return s
+    }
+}
+
+/// Which targets `gap` and `report` assess, and the exit status their states give.
+struct TargetChoiceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Assess only the targets of this year (repeatable, or comma-separated); histories are read whole.", valueName: "year"),
             transform: { text in
                 try text.split(separator: ",").map { part in
@@ -254,17 +277,6 @@ struct AssessmentOptions: ParsableArguments {
             transform: { try FailOn.parse($0) })
     var failOn: [[TargetStatus]] = []
 
-    @Flag(help: "Never judge a target with fewer than three values by a reference class (the year-over-year changes of the indicator in peer regions, or of the region's indicators of the same kind); it is then not assessable.")
-    var noReferenceClass = false
-
-    @Flag(help: "Leave values known only as bounds ('more than 1200') out of trends (by default they enter as censored observations, or as values flagged as lower estimates).")
-    var noBounds = false
-
-    func validate() throws {
-        guard rateTolerance >= 0 else { throw ValidationError("--rate-tolerance must be at least 0, got \(rateTolerance)") }
-        guard (0..<1).contains(levelTolerance) else { throw ValidationError("--level-tolerance must be in [0, 1), got \(levelTolerance)") }
-    }
-
     /// Exit status 2 (``ExitCode``) when a target is in a `--fail-on` state, with a line on standard error.
     func checkFailOn(_ assessments: [TargetAssessment]) throws {
         let states = Set(failOn.joined())
@@ -273,15 +285,6 @@ struct AssessmentOptions: ParsableArguments {
         let byState = Dictionary(grouping: hits, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         FileHandle.standardError.write(Data("yardstick: --fail-on: \(byState.joined(separator: ", "))\n".utf8))
         throw ExitCode(2)
-    }
-
-    var settings: GapSettings {
-        var s = GapSettings(model: model.kind, method: method)
-        s.rateTolerance = rateTolerance
-        s.levelTolerance = levelTolerance
-        s.referenceClasses = !noReferenceClass
-        s.boundsAsEvidence = !noBounds
-        return s
     }
 }
 

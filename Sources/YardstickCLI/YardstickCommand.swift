@@ -12,7 +12,7 @@ struct YardstickCommand: ParsableCommand {
             Every number is computed through OpenBLAS/LAPACK; see the README for methods and accuracy.
             """,
         version: YardstickVersion.build,
-        subcommands: [ReportCommand.self, GapCommand.self, BenchmarkCommand.self, InspectCommand.self, TrendCommand.self, RegressCommand.self, ExtractCommand.self]
+        subcommands: [ReportCommand.self, GapCommand.self, BacktestCommand.self, BenchmarkCommand.self, InspectCommand.self, TrendCommand.self, RegressCommand.self, ExtractCommand.self]
     )
 
     /// Rejects an unknown subcommand before parsing, so that `yardstick nosuch --help` fails (exit 64) instead of

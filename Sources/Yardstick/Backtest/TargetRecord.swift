@@ -1,0 +1,56 @@
+import Foundation
+
+/// The record of an indicator's earlier targets against their outcomes, and the forecast it makes of the next
+/// outcome from the next target: governments set targets they expect to meet, or stretch targets they often miss,
+/// and the record says which.
+///
+/// Each earlier target k with reference value rₖ (its value, or a range's middle) and outcome yₖ gives its margin
+/// dₖ = yₖ − rₖ (rates, shares: in the unit) or dₖ = ln(yₖ/rₖ) (levels and counts, both positive). With n ≥
+/// ``minimum`` margins of mean m and standard deviation s, the next margin is predicted as m + s·√(1 + 1/n)·t(n − 1),
+/// so the outcome of a target with reference r is predicted as r + d (or r·eᵈ), and P(met) follows from the target's
+/// comparison as for a trend.
+public struct TargetRecord: Sendable, Equatable {
+    public let count: Int
+    /// The mean and standard deviation of the margins (in the unit, or of log ratios).
+    public let mean: Double
+    public let spread: Double
+    public let logScale: Bool
+    public let years: ClosedRange<Int>
+
+    public static let minimum = 5
+
+    /// The margin of an outcome against a reference; nil when a log ratio is undefined.
+    static func margin(outcome y: Double, reference r: Double, logScale: Bool) -> Double? {
+        guard logScale else { return y - r }
+        return y > 0 && r > 0 ? log(y / r) : nil
+    }
+
+    /// - Complexity: O(n).
+    init?(margins d: [Double], years: [Int], logScale: Bool) {
+        guard d.count >= Self.minimum, d.count == years.count else { return nil }
+        let n = Double(d.count), m = d.reduce(0, +) / n
+        let v = d.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
+        guard v > 0, v.isFinite else { return nil }
+        count = d.count
+        mean = m
+        spread = v.squareRoot()
+        self.logScale = logScale
+        self.years = years.min()!...years.max()!
+    }
+
+    /// P(the outcome of a target with reference `r` lies at or below `y`).
+    func cdf(_ y: Double, reference r: Double) -> Double {
+        guard let d = Self.margin(outcome: y, reference: r, logScale: logScale) else { return logScale && y <= 0 ? 0 : .nan }
+        let n = Double(count)
+        return StudentT(degreesOfFreedom: n - 1).cdf((d - mean) / (spread * (1 + 1 / n).squareRoot()))
+    }
+
+    /// P(met) for the comparison `c` of a target with reference `r`.
+    func probability(_ c: Comparison, reference r: Double) -> Double {
+        switch c {
+        case let .atLeast(t), let .above(t): 1 - cdf(t, reference: r)
+        case let .atMost(t), let .below(t): cdf(t, reference: r)
+        case let .between(lo, hi): max(0, cdf(hi, reference: r) - cdf(lo, reference: r))
+        }
+    }
+}

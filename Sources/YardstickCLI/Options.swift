@@ -231,6 +231,9 @@ struct AssessmentOptions: ParsableArguments {
     @Flag(help: "Never judge a target with fewer than three values by a reference class (the year-over-year changes of the indicator in peer regions, or of the region's indicators of the same kind); it is then not assessable.")
     var noReferenceClass = false
 
+    @Flag(help: "Probabilities from the record of the indicator's earlier targets against their outcomes (the share of every earlier target met while it has fewer than five) instead of the trend's: the model the backtest favours on China's national record.")
+    var targetRecord = false
+
     @Flag(help: "Leave values known only as bounds ('more than 1200') out of trends (by default they enter as censored observations, or as values flagged as lower estimates).")
     var noBounds = false
 
@@ -245,6 +248,7 @@ struct AssessmentOptions: ParsableArguments {
         s.levelTolerance = levelTolerance
         s.referenceClasses = !noReferenceClass
         s.boundsAsEvidence = !noBounds
+        s.targetRecord = targetRecord
         return s
     }
 }

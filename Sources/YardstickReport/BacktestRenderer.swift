@@ -39,6 +39,7 @@ public enum BacktestRenderer {
             ("brier", .number(r.score.brier)), ("log_score", .number(r.score.logScore)),
             ("adjustment", .string(r.settings.adjustment.rawValue)), ("from", r.settings.from.map { .integer($0) } ?? .null),
             ("trend", score(r.plainScore)), ("corrected", score(r.correctedScore)), ("corrected_targets", .integer(r.corrected)),
+            ("target_record", score(r.targetRecordScore)), ("target_record_targets", .integer(r.withTargetRecord)),
             ("baselines", .object(baselines)), ("calibration", .array(bins)), ("items", .array(items)),
         ])
     }

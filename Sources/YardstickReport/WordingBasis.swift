@@ -1,3 +1,4 @@
+import Foundation
 import Yardstick
 
 /// What an assessment rests on, and what is missing when there is nothing to rest on: short forms for tables,
@@ -15,6 +16,8 @@ extension ReportLabels {
             case let .referenceClass(c):
                 return c.source == .peerRegions ? pick("peers, \(count(c.changes, "change", "changes", zh: ""))", "同行\(c.changes)个变动")
                     : pick("same kind, \(count(c.changes, "change", "changes", zh: ""))", "同类指标\(c.changes)个变动")
+            case let .targetRecord(r): return pick("target record, \(count(r.count, "target", "targets", zh: ""))", "既往目标\(r.count)项")
+            case let .earlierTargets(_, n): return pick("all earlier targets, \(n)", "此前全部目标\(n)项")
             }
         }
         guard let r = a.unassessed else { return "–" }
@@ -50,6 +53,16 @@ extension ReportLabels {
             let mean = classChange(c.meanChange, c, indicator), sd = classChange(c.standardDeviation, c, indicator, signed: false)
             return pick("fewer than three values of its own: judged by the reference class of \(count(c.changes, "year-over-year change", "year-over-year changes", zh: "")) of \(what), \(c.years.lowerBound)–\(c.years.upperBound) (mean \(mean), standard deviation \(sd) a year)",
                         "自身数值不足三个：依据参照组判断，即\(what)\(c.years.lowerBound)—\(c.years.upperBound)年的\(c.changes)个年度变动（均值\(mean)，标准差\(sd)）")
+        case let .targetRecord(r):
+            let sign = r.mean >= 0 ? "+" : ""
+            let margin = r.logScale ? sign + NumberFormat.percent(exp(r.mean) - 1, decimals: 1)
+                : indicator.unit.hasPrefix("%") ? sign + NumberFormat.fixed(r.mean, 2) + percentagePoints
+                : sign + number(r.mean) + (indicator.unit.isEmpty ? "" : " " + indicator.unit)
+            return pick("judged by the record of the indicator's \(count(r.count, "earlier target", "earlier targets", zh: "")) against their outcomes, \(r.years.lowerBound)–\(r.years.upperBound) (outcome against target: \(margin) on average)",
+                        "依据该指标\(r.years.lowerBound)—\(r.years.upperBound)年\(r.count)项既往目标与实际结果的记录判断（实际与目标之差平均为\(margin)）")
+        case let .earlierTargets(met, n):
+            return pick("judged by the share of every earlier target met (\(met) of \(n)): the indicator has fewer than \(TargetRecord.minimum) earlier targets of its own",
+                        "依据此前全部目标的完成比例判断（\(n)项中完成\(met)项）：该指标自身既往目标不足\(TargetRecord.minimum)项")
         }
     }
 
@@ -110,6 +123,10 @@ extension ReportLabels {
             [("source", .string(c.source.rawValue)), ("changes", .integer(c.changes)), ("members", .integer(c.members)),
              ("measure", .string(c.logGrowth ? "log_growth" : "difference")), ("mean", .number(c.mean)),
              ("sd", .number(c.standardDeviation)), ("first_year", .integer(c.years.lowerBound)), ("last_year", .integer(c.years.upperBound))]
+        case let .targetRecord(r):
+            [("targets", .integer(r.count)), ("measure", .string(r.logScale ? "log_ratio" : "difference")), ("mean", .number(r.mean)),
+             ("sd", .number(r.spread)), ("first_year", .integer(r.years.lowerBound)), ("last_year", .integer(r.years.upperBound))]
+        case let .earlierTargets(met, n): [("met", .integer(met)), ("targets", .integer(n))]
         }
     }
 

@@ -13,12 +13,17 @@ public enum AssessmentBasis: Sendable, Equatable {
     case boundsAsValues(points: Int, bounds: Int, lowerEstimate: Bool)
     /// Fewer than three values of its own: the year-over-year changes of a reference class.
     case referenceClass(ReferenceClass)
+    /// The record of the indicator's earlier targets against their outcomes (`--target-record`).
+    case targetRecord(TargetRecord)
+    /// `--target-record` with fewer than five earlier targets of the indicator: the share of every earlier target
+    /// met, `met` of `of`.
+    case earlierTargets(met: Int, of: Int)
 
     /// Whether values known only as bounds entered the trend (censored, or as values).
     public var usesBounds: Bool {
         switch self {
         case .censored, .boundsAsValues: true
-        case .observed, .ownHistory, .referenceClass: false
+        case .observed, .ownHistory, .referenceClass, .targetRecord, .earlierTargets: false
         }
     }
 
@@ -27,7 +32,7 @@ public enum AssessmentBasis: Sendable, Equatable {
     public var isPlain: Bool {
         switch self {
         case .observed, .ownHistory: true
-        case .censored, .boundsAsValues, .referenceClass: false
+        case .censored, .boundsAsValues, .referenceClass, .targetRecord, .earlierTargets: false
         }
     }
 
@@ -39,6 +44,8 @@ public enum AssessmentBasis: Sendable, Equatable {
         case .censored: "censored_history"
         case .boundsAsValues: "bounds_as_values"
         case .referenceClass: "reference_class"
+        case .targetRecord: "target_record"
+        case .earlierTargets: "earlier_targets"
         }
     }
 }

@@ -48,7 +48,7 @@ public struct GapAnalysis: Sendable {
         let finder = ReferenceClassFinder(index: index, minimum: settings.minimumReferenceChanges)
         // Panels of at most 400 years share one grid (see ``fitTogether``); longer ones use each chunk's own.
         let span = index.historyYears().flatMap { $0.count <= 400 ? $0 : nil }
-        return Array(unsafeUninitializedCapacity: targets.count) { buffer, initialized in
+        var assessed = [TargetAssessment](unsafeUninitializedCapacity: targets.count) { buffer, initialized in
             for start in stride(from: 0, to: targets.count, by: chunk) {
                 let part = Array(targets[start..<min(targets.count, start + chunk)])
                 let histories = Parallel.map(part.count) { k in
@@ -62,6 +62,8 @@ public struct GapAnalysis: Sendable {
                 initialized = start + part.count
             }
         }
+        if settings.targetRecord { TargetRecordAdjustment.apply(&assessed, index: index, settings: settings) }
+        return assessed
     }
 
     /// The trends of many targets' histories fitted as blocks of series: the model of the settings (batched where

@@ -56,6 +56,11 @@ public struct GapSettings: Sendable {
     /// Whether values known only as bounds enter the trend (``CensoredTrend``; bounds as values, flagged, below
     /// three values). Default true.
     public var boundsAsEvidence = true
+    /// Whether probabilities come from the record of the indicator's earlier targets against their outcomes
+    /// (``TargetRecord``; the share of every earlier target met while the indicator has fewer than five) instead of
+    /// the trend, where the trend gives one (`--target-record`; default false). The backtest of China's national
+    /// record scores it better than the trend (README, "Backtest").
+    public var targetRecord = false
 
     public init(model: TrendModelKind? = nil, method: StatusMethod = .own) {
         self.model = model

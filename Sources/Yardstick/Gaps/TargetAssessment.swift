@@ -63,10 +63,10 @@ public struct TargetAssessment: Sendable {
     /// The values known only as bounds before the target year, in years without a value.
     public let bounds: [HistoryPoint]
     /// P(the target is met) under the projection's predictive distribution.
-    public let probability: Double?
+    public internal(set) var probability: Double?
     /// The class under the chosen method, and Yardstick's own class.
-    public let status: TargetStatus
-    public let ownStatus: TargetStatus
+    public internal(set) var status: TargetStatus
+    public internal(set) var ownStatus: TargetStatus
     /// Every preset's verdict, in the order of ``StatusMethod``.
     public let methodStatuses: [PresetResult]
     /// Share of the history's annual growth rates (or changes) below the growth this target requires.
@@ -78,7 +78,7 @@ public struct TargetAssessment: Sendable {
     public let observed: HistoryPoint?
     public let observedMargin: Double?
     /// What the probability or verdict rests on (nil when there is neither).
-    public let basis: AssessmentBasis?
+    public internal(set) var basis: AssessmentBasis?
     /// Why the target could not be assessed, when it could not (no probability and no observed outcome).
     public let unassessed: UnassessedReason?
     /// What a reader should know, as values (the report module words them).

@@ -117,3 +117,26 @@ extension BacktestTests {
         #expect(p == b?.plainProbability)
     }
 }
+
+extension BacktestTests {
+    /// `gap --target-record` gives each target the probability the backtest scores for its targets predictor.
+    @Test func gapTargetRecordMatchesTheBacktest() throws {
+        let panel = try Panels.gap(Self.rows(), metadata: Self.metadata)
+        let backtest = Backtest(settings: BacktestSettings(adjustment: .targets)).run(panel)
+        var settings = GapSettings()
+        settings.targetRecord = true
+        let gap = GapAnalysis(settings: settings).assess(PanelIndex(panel))
+        for i in backtest.items {
+            let a = try #require(gap.first { $0.target.period == i.target.period })
+            #expect(a.probability == i.targetRecordProbability, "target \(i.target.period)")
+        }
+        // A target not yet observed: its basis names the record, and its status follows the probability.
+        var open = Self.targets
+        open[2013] = 7.5
+        let ahead = GapAnalysis(settings: settings).assess(PanelIndex(try Panels.gap(Self.rows(targets: open), metadata: Self.metadata)))
+        let next = try #require(ahead.first { $0.target.period.year == 2013 })
+        guard case let .targetRecord(r)? = next.basis else { Issue.record("basis \(String(describing: next.basis))"); return }
+        #expect(r.count == 9 && r.years == 2004...2012)
+        #expect(next.status == (next.probability! >= 0.75 ? .onTrack : next.probability! >= 0.25 ? .atRisk : .offTrack))
+    }
+}

@@ -1,0 +1,69 @@
+/// `--target-record` for `gap` and `report`: each probability the trend gave replaced by the one the record of the
+/// indicator's earlier targets gives (``TargetRecord``), or, while the indicator has fewer than
+/// ``TargetRecord/minimum`` earlier targets, by the share of every earlier target met ((m + ½)/(n + 1)). "Earlier"
+/// means a target of an earlier year whose outcome the data holds, decided as the gap analysis decides it; the
+/// record is read from the whole panel, whatever the scope.
+///
+/// - Complexity: one gap analysis of every target (the outcomes), then O(r) per assessment for the r earlier
+///   targets of its indicator.
+enum TargetRecordAdjustment {
+    static func apply(_ assessments: inout [TargetAssessment], index: PanelIndex, settings: GapSettings) {
+        var plain = settings
+        plain.targetRecord = false
+        plain.keepsPaths = false
+        let decided = GapAnalysis(settings: plain).assess(index)
+            .filter { $0.observed != nil && ($0.ownStatus == .met || $0.ownStatus == .missed) }
+            .sorted { $0.target.period.year < $1.target.period.year }
+        var byIndicator: [String: [(year: Int, margin: Double?)]] = [:]
+        for a in decided {
+            let logScale = a.indicator.kind == .level || a.indicator.kind == .count
+            let margin = reference(a.target).flatMap { TargetRecord.margin(outcome: a.observed!.value, reference: $0, logScale: logScale) }
+            byIndicator[a.indicator.id, default: []].append((a.target.period.year, margin))
+        }
+        let years = decided.map(\.target.period.year)
+        let metSoFar = decided.reduce(into: [0]) { $0.append($0.last! + ($1.ownStatus == .met ? 1 : 0)) }
+        for k in assessments.indices where assessments[k].probability != nil {
+            let a = assessments[k], year = a.target.period.year
+            guard let r = reference(a.target),
+                  let c = Comparison(qualifier: a.target.qualifier, value: a.target.value, indicator: a.indicator, settings: settings) else { continue }
+            let logScale = a.indicator.kind == .level || a.indicator.kind == .count
+            let earlier = (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.compactMap(\.margin)
+            let p: Double, basis: AssessmentBasis
+            if let record = TargetRecord(margins: earlier, years: (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.filter { $0.margin != nil }.map(\.year), logScale: logScale) {
+                p = record.probability(c, reference: r)
+                basis = .targetRecord(record)
+            } else {
+                let n = years.partitioningIndex { $0 >= year }
+                p = (Double(metSoFar[n]) + 0.5) / (Double(n) + 1)
+                basis = .earlierTargets(met: metSoFar[n], of: n)
+            }
+            assessments[k].probability = p
+            if a.observed == nil {
+                assessments[k].ownStatus = settings.ownStatus(p)
+                if settings.method == .own { assessments[k].status = assessments[k].ownStatus }
+                assessments[k].basis = basis
+            }
+        }
+    }
+
+    /// The value a target's margin is measured from: its value, a range's middle; none for a relative target.
+    static func reference(_ t: Observation) -> Double? {
+        switch t.qualifier {
+        case let .range(high): (t.value + high) / 2
+        case .relative: nil
+        default: t.value
+        }
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `p`, for a `p` that is false and then true along the array.
+    func partitioningIndex(where p: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if p(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

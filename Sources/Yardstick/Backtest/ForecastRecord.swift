@@ -32,12 +32,11 @@ public struct ForecastRecord: Sendable, Equatable {
     init?(transforms u: [Double], years: [Int]) {
         guard u.count >= Self.minimum, u.count == years.count else { return nil }
         let z = u.map { Normal.quantile(min(1 - Self.clip, max(Self.clip, $0))) }
-        let n = Double(z.count), mean = z.reduce(0, +) / n
-        let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        guard variance > 0, variance.isFinite else { return nil }
+        let sd = Describe.standardDeviation(z)
+        guard sd > 0, sd.isFinite else { return nil }
         count = z.count
-        bias = mean
-        spread = variance.squareRoot()
+        bias = Describe.mean(z)
+        spread = sd
         self.years = years.min()!...years.max()!
     }
 

@@ -28,12 +28,11 @@ public struct TargetRecord: Sendable, Equatable {
     /// - Complexity: O(n).
     init?(margins d: [Double], years: [Int], logScale: Bool) {
         guard d.count >= Self.minimum, d.count == years.count else { return nil }
-        let n = Double(d.count), m = d.reduce(0, +) / n
-        let v = d.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-        guard v > 0, v.isFinite else { return nil }
+        let sd = Describe.standardDeviation(d)
+        guard sd > 0, sd.isFinite else { return nil }
         count = d.count
-        mean = m
-        spread = v.squareRoot()
+        mean = Describe.mean(d)
+        spread = sd
         self.logScale = logScale
         self.years = years.min()!...years.max()!
     }

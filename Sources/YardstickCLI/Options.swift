@@ -299,8 +299,11 @@ extension CommandError {
 
 /// Where a command writes: standard output, or a file written atomically that is never one of the command's inputs.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Write to this file instead of standard output (atomically: it appears complete or not at all; never one of the inputs).")
-    var output: String?
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write to this file instead of standard output (atomically: it appears complete or not at all; never one of the inputs); - is standard output.", valueName: "output"))
+    var outputPath: String?
+
+    /// The file to write, nil for standard output (no option, or `-`).
+    var output: String? { outputPath == "-" ? nil : outputPath }
 
     /// Throws when the output would replace one of `inputs` (the same path, or the same file by another name).
     func check(inputs: [String]) throws {

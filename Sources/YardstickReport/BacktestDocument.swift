@@ -32,13 +32,13 @@ public struct BacktestDocument: Sendable {
                            m.count > 0 ? pct(m.accuracy) : "–", fixed(m.modelBrier, 3)])
         }
         let bins = r.calibration.map { b in
-            ["\(fixed(b.low, 1))–\(fixed(b.high, 1))", NumberFormat.count(b.count), fixed(b.meanProbability, 2), fixed(b.observed, 2),
+            [l.binLabel(b), NumberFormat.count(b.count), fixed(b.meanProbability, 2), fixed(b.observed, 2),
              "\(fixed(b.band.lowerBound, 2))–\(fixed(b.band.upperBound, 2))", l.yesNo(b.inBand)]
         }
         let items = r.items.map { i in
             [l.regionName(i.target.region), l.indicatorName(i.indicator.id), String(i.target.period.year), l.statedTarget(i.before),
-             NumberFormat.withUnit(NumberFormat.data(i.outcome.value, language: l.language), i.target.unit) + " " + l.status(i.met ? .met : .missed),
-             i.probability.map(pct) ?? "–", pct(i.baseRate), l.status(i.before.status), l.basisCell(i.before)]
+             NumberFormat.withUnit(NumberFormat.data(i.outcome.value, language: l.language, unit: i.target.unit), i.target.unit) + " " + l.status(i.met ? .met : .missed),
+             i.probability.map(NumberFormat.probability) ?? "–", NumberFormat.probability(i.baseRate), l.status(i.status), i.basis.map { l.basisCell($0) } ?? l.basisCell(i.before)]
         }
         func table(_ title: String, _ header: [String], _ right: [Bool], _ rows: [[String]]) -> BenchmarkDocument.Table {
             .init(title: title, header: header, rightAligned: right, rows: rows, focus: rows.map { _ in false })

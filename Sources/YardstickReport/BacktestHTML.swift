@@ -43,8 +43,8 @@ extension BacktestRenderer {
             let colour = b.inBand ? "#2f7d4a" : "#c73a2f"
             s += "<line x1=\"\(f(x(b.meanProbability)))\" x2=\"\(f(x(b.meanProbability)))\" y1=\"\(f(y(b.band.lowerBound)))\" y2=\"\(f(y(b.band.upperBound)))\" stroke=\"\(colour)\" stroke-width=\"6\" stroke-opacity=\"0.3\"/>"
             let r = 3 + 7 * (Double(b.count) / largest).squareRoot()
-            let tip = l.pick("\(NumberFormat.fixed(b.low, 1))–\(NumberFormat.fixed(b.high, 1)): \(b.count) targets, mean probability \(NumberFormat.fixed(b.meanProbability, 2)), share met \(NumberFormat.fixed(b.observed, 2))",
-                             "\(NumberFormat.fixed(b.low, 1))–\(NumberFormat.fixed(b.high, 1))：\(b.count)项目标，平均概率\(NumberFormat.fixed(b.meanProbability, 2))，完成比例\(NumberFormat.fixed(b.observed, 2))")
+            let tip = l.pick("\(l.binLabel(b)): \(l.count(b.count, "target", "targets", zh: "")), mean probability \(NumberFormat.fixed(b.meanProbability, 2)), share met \(NumberFormat.fixed(b.observed, 2))",
+                             "\(l.binLabel(b))：\(b.count)项目标，平均概率\(NumberFormat.fixed(b.meanProbability, 2))，完成比例\(NumberFormat.fixed(b.observed, 2))")
             s += "<circle cx=\"\(f(x(b.meanProbability)))\" cy=\"\(f(y(b.observed)))\" r=\"\(f(r))\" fill=\"\(colour)\"><title>\(e(tip))</title></circle>"
         }
         s += "<text x=\"\(f(x(0.5)))\" y=\"\(f(size - 2))\" class=\"tick\" text-anchor=\"middle\">\(e(l.pick("probability given", "事前概率")))</text>"

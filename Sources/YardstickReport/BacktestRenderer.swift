@@ -25,12 +25,12 @@ public enum BacktestRenderer {
                      ("target_high", .optional(i.before.targetHigh)),
                      ("probability", .optional(i.probability)), ("outcome", .string(i.met ? "met" : "missed")),
                      ("outcome_value", .number(i.outcome.value)), ("outcome_kind", .string(i.outcome.kind.rawValue)),
-                     ("status", .string(i.before.status.rawValue)), ("trend_probability", .optional(i.plainProbability)),
+                     ("status", .string(i.status.rawValue)), ("trend_probability", .optional(i.plainProbability)),
                      ("corrected_probability", .optional(i.correctedProbability)),
                      ("target_record_probability", .optional(i.targetRecordProbability)),
                      ("predictor", i.predictor.map { .string($0.rawValue) } ?? .null), ("base_rate", .number(i.baseRate)), ("pooled_base_rate", .number(i.pooledRate)),
                      ("earlier_targets", .integer(i.earlierTargets)), ("transform", .optional(i.transform)),
-                     ("basis", i.before.basis.map { .string($0.code) } ?? .null),
+                     ("basis", i.basis.map { .string($0.code) } ?? .null),
                      ("unassessed", i.probability == nil ? .string(i.before.unassessed?.code ?? "no_probability") : .null)])
         }
         return .object([
@@ -51,8 +51,8 @@ public enum BacktestRenderer {
         for i in r.items {
             out += [CSVTable.escape(i.target.region), CSVTable.escape(i.indicator.id), String(i.target.period.year), i.target.qualifier.symbol,
                     n(i.before.targetValue), n(i.before.targetHigh), n(i.probability), i.met ? "met" : "missed", n(i.outcome.value),
-                    i.outcome.kind.rawValue, i.before.status.rawValue, n(i.plainProbability), n(i.correctedProbability), n(i.targetRecordProbability), i.predictor?.rawValue ?? "", n(i.baseRate), n(i.pooledRate),
-                    String(i.earlierTargets), n(i.transform), i.before.basis?.code ?? "",
+                    i.outcome.kind.rawValue, i.status.rawValue, n(i.plainProbability), n(i.correctedProbability), n(i.targetRecordProbability), i.predictor?.rawValue ?? "", n(i.baseRate), n(i.pooledRate),
+                    String(i.earlierTargets), n(i.transform), i.basis?.code ?? "",
                     i.probability == nil ? (i.before.unassessed?.code ?? "no_probability") : ""].joined(separator: ",") + "\n"
         }
         return out

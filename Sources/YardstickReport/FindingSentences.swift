@@ -15,7 +15,7 @@ struct FindingSentences {
             clauses.append(zh ? "\(o.year)年目标\(target)\(met ? "已完成" : "未完成")（实际\(l.amount(o.value, unit: unit))，\(met ? "超出" : "相差")\(m)）"
                               : "the \(o.year) target of \(target) was \(met ? "met" : "missed") (actual \(l.amount(o.value, unit: unit)), \(met ? "by" : "short by") \(m))")
             if let p = a.probability {
-                let pct = NumberFormat.percent(p, decimals: 0)
+                let pct = NumberFormat.probability(p)
                 clauses.append(l.pick("the history before gave it a probability of about \(pct)", "按此前的历史，实现概率约为\(pct)"))
             }
         } else {
@@ -43,7 +43,7 @@ struct FindingSentences {
                 clauses.append(l.pick("the \(first)–\(last) trend delivers about \(value) a year", "\(first)—\(last)年趋势约为每年\(value)"))
             }
             if let p = a.probability {
-                let pct = NumberFormat.percent(p, decimals: 0)
+                let pct = NumberFormat.probability(p)
                 clauses.append(l.pick("probability of meeting it about \(pct)", "实现概率约\(pct)"))
                 if let b = a.basis, b.usesBounds { clauses.append(l.basis(b, indicator: a.indicator)) }
             } else if let r = a.unassessed {
@@ -90,7 +90,7 @@ struct FindingSentences {
             projected: projected, targetYear: period.year, targetLow: low, targetHigh: high,
             targetLabel: target, status: a.status,
             table: history.map { p in
-                (String(p.year), NumberFormat.data(p.value, language: l.language) + (p.kind == "actual" ? "" : " (\(l.kind(PointKind(rawValue: p.kind) ?? .actual)))"))
+                (String(p.year), NumberFormat.data(p.value, language: l.language, unit: a.indicator.unit) + (p.kind == "actual" ? "" : " (\(l.kind(PointKind(rawValue: p.kind) ?? .actual)))"))
             })
     }
 }

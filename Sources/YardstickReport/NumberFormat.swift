@@ -43,12 +43,25 @@ public enum NumberFormat {
     /// and 12050 becomes 12,050 (1.205万).
     public static func data(_ x: Double, language: ReportLanguage) -> String {
         guard x.isFinite else { return "–" }
+        return readable(x, language: language, digits: givenDigits(x))
+    }
+
+    /// ``data(_:language:)`` beside its unit: in Chinese a unit that already names a magnitude (万吨, 亿元, 万人)
+    /// takes the number without another (71488 万吨, not 7.1488万 万吨).
+    public static func data(_ x: Double, language: ReportLanguage, unit: String) -> String {
+        guard x.isFinite else { return "–" }
+        if language == .zh, let first = unit.first, "万亿千百".contains(first), abs(x) < 1e15 { return significant(x, max(givenDigits(x), 1 + Int(floor(log10(max(abs(x), 1)))))) }
+        return data(x, language: language)
+    }
+
+    /// The significant digits a value was given with: its shortest decimal form, between 1 and 6.
+    static func givenDigits(_ x: Double) -> Int {
         var text = "\(abs(x))"
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) { text = String(text[..<e]) }
         if text.hasSuffix(".0") { text.removeLast(2) }
         var digits = text.filter(\.isNumber).drop { $0 == "0" }
         if !text.contains(".") { while digits.last == "0" { digits.removeLast() } }
-        return readable(x, language: language, digits: min(6, max(1, digits.count)))
+        return min(6, max(1, digits.count))
     }
 
     /// A count with thousands separators: 1102 → "1,102", 999 → "999".
@@ -68,6 +81,15 @@ public enum NumberFormat {
     public static func percent(_ fraction: Double, decimals: Int = 2) -> String {
         guard fraction.isFinite else { return "–" }
         return String(format: "%.\(decimals)f%%", fraction * 100)
+    }
+
+    /// A probability as a reader takes it in: whole percents, but "<1%" and ">99%" for a probability that is
+    /// neither 0 nor 1 and would round to one of them (P = 0.001 is not "0%").
+    public static func probability(_ p: Double) -> String {
+        guard p.isFinite else { return "–" }
+        if p > 0 && p < 0.005 { return "<1%" }
+        if p < 1 && p >= 0.995 { return ">99%" }
+        return "\(Int((p * 100).rounded()))%"
     }
 
     /// `x` with exactly `decimals` decimals: 0.4166 → "0.42" for 2.

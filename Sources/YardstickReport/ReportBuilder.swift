@@ -42,9 +42,13 @@ public struct ReportBuilder: Sendable {
         let title = zh ? "\(place) \(latestYear)年目标评估" : "\(place): targets for \(latestYear)"
         let counts = TargetStatus.allCases.map { s in (status: s, label: l.status(s), count: assessments.count { $0.status == s }) }
         let shown = counts.filter { $0.count > 0 }
+        // Earlier years' targets are said in the headline, so that the title's year does not undersell the list.
+        let ofLatest = assessments.count { $0.target.period.year == latestYear }, earlier = assessments.count - ofLatest
+        let years = earlier == 0 ? "" : zh ? "（\(latestYear)年\(ofLatest)项，此前年份\(earlier)项）"
+            : " (\(NumberFormat.count(ofLatest)) for \(latestYear), \(NumberFormat.count(earlier)) of earlier years)"
         let headline = zh
-            ? "共\(assessments.count)项目标：" + shown.map { "\($0.label)\($0.count)项" }.joined(separator: "，") + "。"
-            : "\(l.count(assessments.count, "target", "targets", zh: "")): " + shown.map { "\($0.count) \($0.label)" }.joined(separator: ", ") + "."
+            ? "共\(assessments.count)项目标\(years)：" + shown.map { "\($0.label)\($0.count)项" }.joined(separator: "，") + "。"
+            : "\(l.count(assessments.count, "target", "targets", zh: ""))\(years): " + shown.map { "\($0.count) \($0.label)" }.joined(separator: ", ") + "."
         let observations = index.panel.observations.count, regions = index.regions.count
         let subtitle = zh
             ? "数据：\(observations)条观测值，\(regions)个地区。由 Yardstick \(YardstickVersion.string) 生成。"

@@ -92,10 +92,10 @@ enum SVGChart {
             switch p.kind {
             case "lower_bound", "upper_bound":
                 let d = p.kind == "lower_bound" ? -6.0 : 6.0
-                s += "<path d=\"M\(f(x - 5)),\(f(y)) L\(f(x + 5)),\(f(y)) L\(f(x)),\(f(y + d)) Z\" class=\"point bound\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language)) (\(labels.kind(PointKind(rawValue: p.kind)!)))</title></path>"
+                s += "<path d=\"M\(f(x - 5)),\(f(y)) L\(f(x + 5)),\(f(y)) L\(f(x)),\(f(y + d)) Z\" class=\"point bound\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language, unit: c.unit)) (\(labels.kind(PointKind(rawValue: p.kind)!)))</title></path>"
             default:
                 let cls = p.kind == "actual" ? "point" : "point \(p.kind)"
-                s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" class=\"\(cls)\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language))\(p.kind == "actual" ? "" : " (\(labels.kind(PointKind(rawValue: p.kind) ?? .actual)))")</title></circle>"
+                s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" class=\"\(cls)\"><title>\(p.year): \(NumberFormat.data(p.value, language: labels.language, unit: c.unit))\(p.kind == "actual" ? "" : " (\(labels.kind(PointKind(rawValue: p.kind) ?? .actual)))")</title></circle>"
             }
         }
         return s + "</svg>"
@@ -114,7 +114,7 @@ enum SVGChart {
             let y = 6 + Double(i) * row
             s += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + 13))\" class=\"label\" text-anchor=\"end\">\(HTMLReport.escape(b.label.count > 28 ? String(b.label.prefix(27)) + "…" : b.label))</text>"
             if let p = b.probability {
-                s += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", p * (w - labelWidth - 20)))\" height=\"14\" fill=\"\(colour(b.status))\"><title>\(HTMLReport.escape(b.label)): \(NumberFormat.percent(p, decimals: 0)), \(HTMLReport.escape(b.statusLabel))</title></rect>"
+                s += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", p * (w - labelWidth - 20)))\" height=\"14\" fill=\"\(colour(b.status))\"><title>\(HTMLReport.escape(b.label)): \(NumberFormat.probability(p)), \(HTMLReport.escape(b.statusLabel))</title></rect>"
             } else {
                 s += "<text x=\"\(Int(labelWidth + 4))\" y=\"\(Int(y + 13))\" class=\"tick\">\(HTMLReport.escape(labels.notAssessable))</text>"
             }

@@ -7,7 +7,7 @@ extension ReportLabels {
     /// report's language ("above GDP growth", "低于湖南省城镇调查失业率").
     public func statedTarget(_ a: TargetAssessment) -> String {
         func withUnit(_ v: String) -> String { NumberFormat.withUnit(v, a.target.unit) }
-        let v = a.targetValue.map { NumberFormat.data($0, language: language) } ?? ""
+        let v = a.targetValue.map { NumberFormat.data($0, language: language, unit: a.target.unit) } ?? ""
         switch a.target.qualifier {
         case .exact: return withUnit(v)
         case .approximately: return "≈ " + withUnit(v)
@@ -15,7 +15,7 @@ extension ReportLabels {
         case .moreThan: return "> " + withUnit(v)
         case .atMost: return "≤ " + withUnit(v)
         case .lessThan: return "< " + withUnit(v)
-        case let .range(h): return withUnit("\(v)–\(NumberFormat.data(h, language: language))")
+        case let .range(h): return withUnit("\(v)–\(NumberFormat.data(h, language: language, unit: a.target.unit))")
         case let .relative(to):
             let parts = to.split(separator: ":", maxSplits: 1).map(String.init)
             let series = parts.count == 2
@@ -28,7 +28,7 @@ extension ReportLabels {
     /// The latest value with its kind: "> 1200 (2023)" for a lower bound, "445 (2023, preliminary)".
     public func latest(_ a: TargetAssessment) -> String {
         guard let p = a.latest else { return "–" }
-        let v = NumberFormat.data(p.value, language: language)
+        let v = NumberFormat.data(p.value, language: language, unit: a.indicator.unit)
         switch p.kind {
         case .actual: return "\(v) (\(p.year))"
         case .preliminary, .derived: return "\(v) (\(p.year), \(kind(p.kind)))"
@@ -38,7 +38,7 @@ extension ReportLabels {
     }
 
     /// A value with its unit: "7%", "445 列", "3.27% of GDP".
-    func amount(_ x: Double, unit: String) -> String { NumberFormat.withUnit(NumberFormat.data(x, language: language), unit) }
+    func amount(_ x: Double, unit: String) -> String { NumberFormat.withUnit(NumberFormat.data(x, language: language, unit: unit), unit) }
 
     /// The percentage-point unit: "pp" or "个百分点".
     var percentagePoints: String { pick(" pp", "个百分点") }
@@ -52,7 +52,8 @@ extension ReportLabels {
         let u = points ? percentagePoints : unit.isEmpty ? "" : " " + unit
         var text = points ? NumberFormat.fixed(value, 2) : NumberFormat.readable(value, language: language, digits: 3)
         if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }          // -0.001 pp reads 0.00, not -0.00
-        return (value >= 0 && !text.hasPrefix("-") ? "+" : "") + text + u
+        let zero = Double(text) == 0                                             // and 0.001 pp reads 0.00, not +0.00
+        return (value >= 0 && !zero && !text.hasPrefix("-") ? "+" : "") + text + u
     }
 
     /// The scorecard row of an assessment.
@@ -63,7 +64,7 @@ extension ReportLabels {
         return ReportDocument.Row(
             region: regionName(a.target.region), indicator: name(a.indicator), latest: latest(a),
             target: statedTarget(a) + " (\(a.target.period))", required: required, trend: trend,
-            probability: a.probability.map { NumberFormat.percent($0, decimals: 0) } ?? "–", basis: basisCell(a),
+            probability: a.probability.map(NumberFormat.probability) ?? "–", basis: basisCell(a),
             status: a.status, statusLabel: status(a.status))
     }
 }

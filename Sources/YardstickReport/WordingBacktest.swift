@@ -7,7 +7,7 @@ extension ReportLabels {
     /// What was scored: pairs, assessed, years, the probabilities and the model.
     func backtestMethod(_ r: BacktestResult, model: String) -> [String] {
         let years = r.items.map(\.target.period.year)
-        let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)–\(years.max()!)" } ?? "–"
+        let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)\(pick("–", "—"))\(years.max()!)" } ?? "–"
         var lines = [pick("\(count(r.items.count, "target", "targets", zh: "")) with an outcome (\(span)), each assessed with only the observations before its year; \(NumberFormat.count(r.assessed)) given a probability.",
                           "有结果的目标\(r.items.count)项（\(span)年），每项只用其年份之前的观测值评估；其中\(r.assessed)项给出概率。")]
         let min = ForecastRecord.minimum
@@ -25,7 +25,7 @@ extension ReportLabels {
         lines.append(pick("Brier score: mean of (p − outcome)², 0 perfect, 0.25 for p = ½ always; log score: mean of −ln p(outcome), p kept within [0.001, 0.999]; both lower is better. Base rate: the share of the indicator's earlier targets met, (m + ½)/(n + 1). A published method's verdict counts as a prediction of met when it is its on-track class.",
                           "布里尔分数：(p − 结果)²的均值，0为完美，恒取p = ½时为0.25；对数分数：−ln p(结果)的均值，p限于[0.001, 0.999]；两者越低越好。基准率：该指标此前目标的完成比例，(m + ½)/(n + 1)。已发布方法的判断为其“有望完成”类别时视为预测完成。"))
         if !r.notAssessed.isEmpty {
-            let parts = r.notAssessed.map { "\(reason($0.reason, code: $0.code)) \($0.count)" }
+            let parts = r.notAssessed.map { pick("\(reason($0.reason, code: $0.code)) (\(NumberFormat.count($0.count)))", "\(reason($0.reason, code: $0.code))（\($0.count)项）") }
             lines.append(pick("Not assessed: ", "未评估：") + parts.joined(separator: pick("; ", "；")))
         }
         return lines
@@ -65,6 +65,13 @@ extension ReportLabels {
     var backtestItemHeader: [String] {
         [pick("region", "地区"), pick("indicator", "指标"), pick("year", "年份"), pick("target", "目标"), pick("outcome", "结果"),
          pick("P(meet) before", "事前实现概率"), pick("base rate", "基准率"), pick("status before", "事前状态"), pick("basis", "依据")]
+    }
+
+    /// A calibration bin's probabilities, "0.1–0.2" (three significant digits for bins that are not tenths).
+    func binLabel(_ b: CalibrationBin) -> String {
+        let tenths = [b.low, b.high].allSatisfy { abs($0 * 10 - ($0 * 10).rounded()) < 1e-9 }
+        func edge(_ x: Double) -> String { tenths ? NumberFormat.fixed(x, 1) : NumberFormat.significant(x, 3) }
+        return edge(b.low) + "–" + edge(b.high)
     }
 
     func yesNo(_ b: Bool) -> String { b ? pick("yes", "是") : pick("no", "否") }

@@ -6,20 +6,28 @@ import Yardstick
 extension ReportLabels {
     /// The table's basis cell: "own, 9 values", "peers, 40 changes", or what is missing ("missing: a value").
     public func basisCell(_ a: TargetAssessment) -> String {
-        if let b = a.basis {
-            switch b {
-            case .observed: return pick("outcome", "已有结果")
-            case let .ownHistory(n): return pick("own, \(count(n, "value", "values", zh: ""))", "自身\(n)个值")
-            case let .censored(n, k): return pick("own \(n) + \(count(k, "bound", "bounds", zh: ""))", "自身\(n)个值+\(k)个界限")
-            case let .boundsAsValues(n, k, lower):
-                return pick("\(n) + \(count(k, "bound", "bounds", zh: "")) as values", "\(n)个值+\(k)个界限作值") + (lower ? pick(", lower est.", "，偏低估计") : "")
-            case let .referenceClass(c):
-                return c.source == .peerRegions ? pick("peers, \(count(c.changes, "change", "changes", zh: ""))", "同行\(c.changes)个变动")
-                    : pick("same kind, \(count(c.changes, "change", "changes", zh: ""))", "同类指标\(c.changes)个变动")
-            case let .targetRecord(r): return pick("target record, \(count(r.count, "target", "targets", zh: ""))", "既往目标\(r.count)项")
-            case let .earlierTargets(_, n): return pick("all earlier targets, \(n)", "此前全部目标\(n)项")
-            }
+        if let b = a.basis { return basisCell(b) }
+        return missingCell(a)
+    }
+
+    /// The table's cell of a basis.
+    public func basisCell(_ b: AssessmentBasis) -> String {
+        switch b {
+        case .observed: return pick("outcome", "已有结果")
+        case let .ownHistory(n): return pick("own, \(count(n, "value", "values", zh: ""))", "自身\(n)个值")
+        case let .censored(n, k): return pick("own \(n) + \(count(k, "bound", "bounds", zh: ""))", "自身\(n)个值+\(k)个界限")
+        case let .boundsAsValues(n, k, lower):
+            return pick("\(n) + \(count(k, "bound", "bounds", zh: "")) as values", "\(n)个值+\(k)个界限作值") + (lower ? pick(", lower est.", "，偏低估计") : "")
+        case let .referenceClass(c):
+            return c.source == .peerRegions ? pick("peers, \(count(c.changes, "change", "changes", zh: ""))", "同行\(c.changes)个变动")
+                : pick("same kind, \(count(c.changes, "change", "changes", zh: ""))", "同类指标\(c.changes)个变动")
+        case let .targetRecord(r): return pick("target record, \(count(r.count, "target", "targets", zh: ""))", "既往目标\(r.count)项")
+        case let .earlierTargets(_, n): return pick("all earlier targets, \(n)", "此前全部目标\(n)项")
         }
+    }
+
+    /// The table's cell of an assessment without a basis: what is missing.
+    func missingCell(_ a: TargetAssessment) -> String {
         guard let r = a.unassessed else { return "–" }
         switch r {
         case .noActualValue: return pick("missing: a value", "缺实际值")

@@ -71,7 +71,7 @@ public struct Backtest: Sendable {
             for outcome in byYear[year]! {
                 guard let before = prior[TargetKey(outcome.target)] else { continue }
                 made.append(item(outcome: outcome, before: before, settings: gap, record: state[outcome.indicator.id] ?? IndicatorRecord(),
-                                 pooledRate: pooled.baseRate))
+                                 pooled: pooled))
             }
             for m in made {
                 state[m.indicator.id, default: IndicatorRecord()].add(m, year: year)
@@ -86,7 +86,8 @@ public struct Backtest: Sendable {
 
     /// One target: its outcome, its assessment as of its year, and each predictor's probability.
     func item(outcome: TargetAssessment, before: TargetAssessment, settings gap: GapSettings, record: IndicatorRecord,
-              pooledRate: Double) -> BacktestItem {
+              pooled: IndicatorRecord) -> BacktestItem {
+        let pooledRate = pooled.baseRate
         let observed = outcome.observed!
         let logScale = before.indicator.kind == .level || before.indicator.kind == .count
         let comparison = Comparison(qualifier: before.target.qualifier, value: before.target.value, indicator: before.indicator, settings: gap)
@@ -117,11 +118,18 @@ public struct Backtest: Sendable {
         case .targets: fromTargets != nil ? .targets : .trend
         }
         let chosen: Predictor? = plain == nil ? nil : preferred
+        let probability = chosen.flatMap { candidates[$0] }
+        // The status and basis the scored probability gives (the trend's own when it is the trend's).
+        var status = before.status, basis = before.basis
+        if let probability, chosen != .trend {
+            if gap.method == .own { status = gap.ownStatus(probability) }
+            if chosen == .targets { basis = targets.map { .targetRecord($0) } ?? .earlierTargets(met: pooled.met, of: pooled.outcomes) }
+        }
         return BacktestItem(target: outcome.target, indicator: outcome.indicator, outcome: observed,
                             met: outcome.ownStatus == .met, before: before, plainProbability: plain,
                             record: corrected != nil ? forecasts : nil, correctedProbability: corrected,
                             targetRecord: fromTargets != nil ? targets : nil, targetRecordProbability: fromTargets,
-                            predictor: chosen, probability: chosen.flatMap { candidates[$0] },
+                            predictor: chosen, probability: probability, status: status, basis: basis,
                             baseRate: record.baseRate, pooledRate: pooledRate, earlierTargets: record.outcomes,
                             transform: transform, margin: margin)
     }

@@ -17,6 +17,10 @@ public struct BacktestItem: Sendable {
     /// The predictor scored (by ``BacktestSettings/adjustment``) and its probability.
     public let predictor: Predictor?
     public let probability: Double?
+    /// The status before the year under the probability scored (the method's, when a published method is chosen),
+    /// and what the probability rests on.
+    public let status: TargetStatus
+    public let basis: AssessmentBasis?
     /// The base rate known before the year, and the number of earlier targets it rests on.
     public let baseRate: Double
     /// The share of all earlier targets met, of every indicator, (m + ½)/(n + 1).

@@ -52,6 +52,14 @@ struct BacktestTests {
         #expect(abs(byYear[2009]!.probability! - 0.9557859620894531) < 1e-12)
         #expect(abs(byYear[2012]!.probability! - 0.9506405333008814) < 1e-12)
         #expect(byYear[2009]!.predictor == .targets)
+        // The status and basis shown are those of the probability scored.
+        for i in r.items {
+            let p = try #require(i.probability)
+            #expect(i.status == GapSettings().ownStatus(p))
+            if case let .targetRecord(record)? = i.basis { #expect(record.count == i.earlierTargets) }
+            else if case let .earlierTargets(met, of)? = i.basis { #expect(met == of && of == i.earlierTargets) }
+            else { Issue.record("basis \(String(describing: i.basis))") }
+        }
     }
 
     /// No information from a target's year or later reaches its assessment: later years added, and every value from

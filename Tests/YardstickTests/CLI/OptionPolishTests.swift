@@ -67,3 +67,24 @@ extension OptionPolishTests {
         #expect(plain.status == 0 && odd.status == 0 && odd.stdout == plain.stdout, "\(odd.stderr)")
     }
 }
+
+extension OptionPolishTests {
+    /// `--output -` is standard output, as `-` is standard input: no file named `-` is written.
+    @Test func outputDashIsStandardOutput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yardstick-dash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let p = Process()
+        p.executableURL = BinaryRunner.executable
+        p.arguments = ["gap", "--format", "csv", "--output", "-"]
+        p.currentDirectoryURL = directory
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == (try BinaryRunner.run(["gap", "--format", "csv"])).stdout)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
+    }
+}

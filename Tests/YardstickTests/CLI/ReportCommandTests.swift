@@ -19,7 +19,7 @@ struct ReportCommandTests {
     @Test func defaultIsTheZhuzhouScorecardWithoutColourWhenPiped() throws {
         let r = try BinaryRunner.run(["report", "--lang", "en"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("Zhuzhou: targets for 2024\n28 targets: "))
+        #expect(r.stdout.hasPrefix("Zhuzhou: targets for 2024\n28 targets (25 for 2024, 3 of earlier years): "))
         #expect(r.stdout.contains("High-tech enterprises: above 1200 家 in 2023; the 2024 target of > 1500 家 needs 25.0% growth in one year"))
         #expect(!r.stdout.contains("\u{1B}"))
     }

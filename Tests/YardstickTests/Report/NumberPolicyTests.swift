@@ -32,7 +32,7 @@ extension NumberPolicyTests {
     /// Changes a year: growth as a percent with one decimal; percentage points always with two decimals (a column's
     /// changes read alike); other units with three significant digits.
     @Test(arguments: [(1.5, false, "%", "+1.50 pp", "+1.50个百分点"), (0.0895, false, "%", "+0.09 pp", "+0.09个百分点"),
-                      (-0.001, false, "%", "0.00 pp", "0.00个百分点"), (0.124, true, "家", "12.4%", "12.4%"),
+                      (-0.001, false, "%", "0.00 pp", "0.00个百分点"), (0.001, false, "%", "0.00 pp", "0.00个百分点"), (0.124, true, "家", "12.4%", "12.4%"),
                       (-3.0, false, "位", "-3 位", "-3 位")])
     func changes(_ x: Double, _ growth: Bool, _ unit: String, _ english: String, _ chinese: String) {
         #expect(ReportLabels(language: .en).change(x, growth: growth, unit: unit) == english)
@@ -70,5 +70,22 @@ extension NumberPolicyTests {
     func counts(_ n: Int, _ english: String) {
         #expect(ReportLabels(language: .en).count(n, "value", "values", zh: "个") == english)
         #expect(ReportLabels(language: .zh).count(n, "value", "values", zh: "个") == "\(n)个")
+    }
+}
+
+extension NumberPolicyTests {
+    /// Probabilities in whole percents, never "0%" or "100%" for one that is neither.
+    @Test(arguments: [(0.0, "0%"), (0.00108, "<1%"), (0.0049, "<1%"), (0.005, "1%"), (0.42, "42%"), (0.9949, "99%"),
+                      (0.995, ">99%"), (0.99999, ">99%"), (1.0, "100%"), (Double.nan, "–")])
+    func probabilities(_ p: Double, _ text: String) {
+        #expect(NumberFormat.probability(p) == text)
+    }
+
+    /// A unit that names a magnitude takes no second one in Chinese.
+    @Test(arguments: [(71_488.0, "万吨", "71,488", "71488"), (65_000.0, "万吨", "65,000", "65000"), (3_902.4, "亿元", "3902.4", "3902.4"),
+                      (12_050.0, "家", "12,050", "1.205万")])
+    func magnitudeUnits(_ x: Double, _ unit: String, _ english: String, _ chinese: String) {
+        #expect(NumberFormat.data(x, language: .en, unit: unit) == english)
+        #expect(NumberFormat.data(x, language: .zh, unit: unit) == chinese)
     }
 }

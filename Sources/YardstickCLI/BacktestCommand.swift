@@ -49,14 +49,15 @@ struct BacktestCommand: ParsableCommand {
             throw CommandError(scope == .everything ? "the data holds no targets (rows with kind 'target')"
                                                     : "no targets among the regions and indicators chosen")
         }
-        let settings = BacktestSettings(gap: assessment.settings, from: from, adjustment: adjust, bins: bins)
+        // --target-record, as in gap and report, scores the targets' record.
+        let settings = BacktestSettings(gap: assessment.settings, from: from, adjustment: assessment.targetRecord ? .targets : adjust, bins: bins)
         let result = Backtest(settings: settings).run(index.panel, scope: scope)
         guard !result.items.isEmpty else {
             throw CommandError("no target has an outcome in the data" + (from.map { " from \($0) on" } ?? "")
                                + ": a backtest needs targets whose year also has an actual or preliminary value")
         }
         let labels = language.labels(for: index)
-        let document = BacktestDocument(result, labels: labels, model: assessment.model.rawValue)
+        let document = BacktestDocument(result, labels: labels, model: assessment.model.kind)
         let text: String
         switch format ?? ReportFormat(forOutput: output.output) {
         case .text: text = BacktestRenderer.text(document)

@@ -84,8 +84,11 @@ struct ReportCommand: ParsableCommand {
         let labels = language.labels(for: index)
         // The region against its peers, where the data allow: without enough shared indicators, none.
         let peers = try? BenchmarkAnalysis(.report).run(index, focus: region)
+        // How well the data's earlier targets were foretold, with the same settings: the whole data, where it has outcomes.
+        let backtest = Backtest(settings: BacktestSettings(gap: assessment.settings, adjustment: assessment.targetRecord ? .targets : .none)).run(index.panel)
         let document = ReportBuilder(language: labels.language).document(region: region, assessments: assessments, index: index,
-                                                                          peers: peers?.peers.regions.contains(region) == true ? peers : nil)
+                                                                          peers: peers?.peers.regions.contains(region) == true ? peers : nil,
+                                                                          backtest: backtest.assessed > 0 ? backtest : nil, model: assessment.model.kind)
         let text: String
         switch chosenFormat {
         case .text: text = TextReport.render(document, colour: output.output == nil && Terminal.colourOnStandardOutput)

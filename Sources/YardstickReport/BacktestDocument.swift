@@ -12,7 +12,7 @@ public struct BacktestDocument: Sendable {
     public let labels: ReportLabels
 
     /// Words `r`; computes nothing.
-    public init(_ r: BacktestResult, labels l: ReportLabels, model: String) {
+    public init(_ r: BacktestResult, labels l: ReportLabels, model: TrendModelKind?) {
         language = l.language
         labels = l
         title = l.backtestTitle

@@ -7,9 +7,16 @@ extension BacktestRenderer {
         let e = HTMLReport.escape
         var h = "<!DOCTYPE html>\n<html lang=\"\(d.language == .zh ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\"/>"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>\(e(d.title))</title><style>\(HTMLReport.css)</style></head><body><main>"
-        h += "<h1>\(e(d.title))</h1><ul class=\"sub\">" + d.method.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-        for (k, t) in d.tables.enumerated() {
-            h += "<h2>\(e(t.title))</h2>"
+        h += "<h1>\(e(d.title))</h1>" + htmlBody(d, level: 2, tables: d.tables.count)
+        return h + "</main></body></html>\n"
+    }
+
+    /// The method, the reliability diagram and the first `tables` tables, with headings at `level`.
+    static func htmlBody(_ d: BacktestDocument, level: Int, tables: Int) -> String {
+        let e = HTMLReport.escape
+        var h = "<ul class=\"sub\">" + d.method.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        for (k, t) in d.tables.prefix(tables).enumerated() {
+            h += "<h\(level)>\(e(t.title))</h\(level)>"
             if k == 1 { h += reliability(d) }
             h += "<div class=\"scroll\"><table><thead><tr>"
             h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -18,7 +25,7 @@ extension BacktestRenderer {
             }
             h += "</tbody></table></div>"
         }
-        return h + "</main></body></html>\n"
+        return h
     }
 
     /// The reliability diagram: each bin's share met against its mean probability (a dot sized by its count), the

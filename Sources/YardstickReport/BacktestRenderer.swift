@@ -59,22 +59,33 @@ public enum BacktestRenderer {
     }
 
     public static func text(_ d: BacktestDocument) -> String {
-        var lines = [d.title] + d.method.map { "  " + $0 }
-        for t in d.tables {
+        ([d.title] + textBody(d, tables: d.tables.count)).joined(separator: "\n") + "\n"
+    }
+
+    /// The method and the first `tables` tables, as lines (a report's backtest section shows two).
+    static func textBody(_ d: BacktestDocument, tables: Int) -> [String] {
+        var lines = d.method.map { "  " + $0 }
+        for t in d.tables.prefix(tables) {
             var table = TextTable(header: t.header, alignments: t.rightAligned.map { $0 ? .right : .left })
             for row in t.rows { table.append(row) }
             lines += ["", t.title, table.rendered()]
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     public static func markdown(_ d: BacktestDocument) -> String {
-        var lines = ["# \(d.title)", ""] + d.method.map { "- " + $0 }
-        for t in d.tables {
-            lines += ["", "## \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
+        (["# \(d.title)", ""] + markdownBody(d, level: 2, tables: d.tables.count)).joined(separator: "\n") + "\n"
+    }
+
+    /// The body with headings at `level`.
+    static func markdownBody(_ d: BacktestDocument, level: Int, tables: Int) -> [String] {
+        let h = String(repeating: "#", count: level)
+        var lines = d.method.map { "- " + $0 }
+        for t in d.tables.prefix(tables) {
+            lines += ["", "\(h) \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
                       "| " + t.rightAligned.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " |"]
             lines += t.rows.map { "| " + $0.map(MarkdownReport.cell).joined(separator: " | ") + " |" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }

@@ -78,6 +78,7 @@ public enum HTMLReport {
         if let peers = d.peers {
             h += "<h2>\(escape(l.peers)): \(escape(peers.title))</h2>" + BenchmarkRenderer.htmlBody(peers, level: 3)
         }
+        if let b = d.backtest { h += "<h2>\(escape(b.title))</h2>" + BacktestRenderer.htmlBody(b, level: 3, tables: 2) }
         if !d.caveats.isEmpty {
             h += "<h2>\(escape(l.caveats))</h2><ul>" + d.caveats.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
         }

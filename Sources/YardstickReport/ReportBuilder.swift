@@ -32,7 +32,7 @@ public struct ReportBuilder: Sendable {
     /// the size of the data.
     /// `peers`, when given, adds the region against its peers (``BenchmarkBuilder``).
     public func document(region: String, assessments: [TargetAssessment], index: PanelIndex,
-                         peers: BenchmarkFindings? = nil) -> ReportDocument {
+                         peers: BenchmarkFindings? = nil, backtest: BacktestResult? = nil, model: TrendModelKind? = nil) -> ReportDocument {
         let l = ReportLabels(language: language, panel: index.panel)
         let zh = language == .zh
         // The report is about the latest targets; earlier ones (years already past) follow them.
@@ -77,7 +77,8 @@ public struct ReportBuilder: Sendable {
             },
             caveats: caveats(assessments, sources: index.sources(region: region), labels: l, name: name),
             unassessed: unassessedGroups(assessments, labels: l, name: name),
-            assessments: assessments, peers: peers.map { BenchmarkBuilder(labels: l).document($0) }, peerFindings: peers)
+            assessments: assessments, peers: peers.map { BenchmarkBuilder(labels: l).document($0) }, peerFindings: peers,
+            backtest: backtest.map { BacktestDocument($0, labels: l, model: model) }, backtestResult: backtest)
     }
 
     /// The targets not assessed, grouped by reason in the order of ``UnassessedReason`` codes first met.

@@ -95,4 +95,7 @@ public struct ReportDocument: Sendable {
     public let peers: BenchmarkDocument?
     /// The findings behind ``peers`` (for JSON).
     public let peerFindings: BenchmarkFindings?
+    /// How well the data's earlier targets were foretold (a backtest of the whole data), where it has outcomes.
+    public var backtest: BacktestDocument? = nil
+    public var backtestResult: BacktestResult? = nil
 }

@@ -45,6 +45,9 @@ public enum TextReport {
             lines += ["", colour ? "\u{1B}[1m\(d.labels.peers): \(peers.title)\u{1B}[0m" : "\(d.labels.peers): \(peers.title)"]
             lines += BenchmarkRenderer.textBody(peers, colour: colour)
         }
+        if let b = d.backtest {
+            lines += ["", colour ? "\u{1B}[1m\(b.title)\u{1B}[0m" : b.title] + BacktestRenderer.textBody(b, tables: 2)
+        }
         if !d.caveats.isEmpty {
             lines += ["", d.labels.caveats]
             lines += d.caveats.map { "• " + $0 }
@@ -78,6 +81,7 @@ public enum MarkdownReport {
         if let peers = d.peers {
             lines += ["", "## \(d.labels.peers): \(peers.title)", ""] + BenchmarkRenderer.markdownBody(peers, level: 3)
         }
+        if let b = d.backtest { lines += ["", "## \(b.title)", ""] + BacktestRenderer.markdownBody(b, level: 3, tables: 2) }
         if !d.caveats.isEmpty {
             lines += ["", "## \(d.labels.caveats)", ""]
             lines += d.caveats.map { "- " + $0 }
@@ -100,6 +104,7 @@ public enum ReportJSON {
             ("findings", .array(d.findings.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
             ("caveats", .array(d.caveats.map(JSONValue.string))),
             ("peers", d.peerFindings.map { BenchmarkRenderer.json($0, labels: d.labels) } ?? .null),
+            ("backtest", d.backtestResult.map { BacktestRenderer.json($0, labels: d.labels) } ?? .null),
         ]).rendered() + "\n"
     }
 }

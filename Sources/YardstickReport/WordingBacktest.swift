@@ -5,7 +5,8 @@ extension ReportLabels {
     var backtestTitle: String { pick("Backtest: probabilities of meeting targets against outcomes", "回测：目标实现概率与实际结果") }
 
     /// What was scored: pairs, assessed, years, the probabilities and the model.
-    func backtestMethod(_ r: BacktestResult, model: String) -> [String] {
+    func backtestMethod(_ r: BacktestResult, model kind: TrendModelKind?) -> [String] {
+        let model = kind.map(self.model) ?? pick("chosen by AICc", "按AICc自动选择")
         let years = r.items.map(\.target.period.year)
         let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)\(pick("–", "—"))\(years.max()!)" } ?? "–"
         var lines = [pick("\(count(r.items.count, "target", "targets", zh: "")) with an outcome (\(span)), each assessed with only the observations before its year; \(NumberFormat.count(r.assessed)) given a probability.",
@@ -13,17 +14,17 @@ extension ReportLabels {
         let min = ForecastRecord.minimum
         switch r.settings.adjustment {
         case .none:
-            lines.append(pick("Probabilities scored: the trend's (model \(model)), as gap gives them; the other predictors stand in for it where they can (--adjust record or targets scores them).",
-                              "评分所用概率：趋势模型（\(model)）给出的概率，与 gap 相同；其他预测方法在可用处代替它（--adjust record 或 targets 对其评分）。"))
+            lines.append(pick("Probabilities scored: the trend's (model: \(model)), as gap gives them; the other predictors stand in for it where they can (yardstick backtest --adjust record or targets scores them).",
+                              "评分所用概率：趋势模型（\(model)）给出的概率，与目标评估相同；其他预测方法在可用处代替它（回测可改用它们评分）。"))
         case .record:
-            lines.append(pick("Probabilities scored: the trend's (model \(model)), corrected by the indicator's record of earlier forecasts where it has \(min) or more (\(count(r.corrected, "target", "targets", zh: ""))); the trend's otherwise.",
+            lines.append(pick("Probabilities scored: the trend's (model: \(model)), corrected by the indicator's record of earlier forecasts where it has \(min) or more (\(count(r.corrected, "target", "targets", zh: ""))); the trend's otherwise.",
                               "评分所用概率：趋势模型（\(model)）的概率，指标有\(min)次以上既往预测时按其记录校正（\(r.corrected)项），否则用趋势概率。"))
         case .targets:
             lines.append(pick("Probabilities scored: from the record of the indicator's earlier targets against their outcomes where it has \(min) or more (\(count(r.withTargetRecord, "target", "targets", zh: ""))); the share of every earlier target met otherwise.",
                               "评分所用概率：指标有\(min)项以上既往目标时，按既往目标与结果的记录计算（\(r.withTargetRecord)项）；否则取此前全部目标的完成比例。"))
         }
         lines.append(pick("Brier score: mean of (p − outcome)², 0 perfect, 0.25 for p = ½ always; log score: mean of −ln p(outcome), p kept within [0.001, 0.999]; both lower is better. Base rate: the share of the indicator's earlier targets met, (m + ½)/(n + 1). A published method's verdict counts as a prediction of met when it is its on-track class.",
-                          "布里尔分数：(p − 结果)²的均值，0为完美，恒取p = ½时为0.25；对数分数：−ln p(结果)的均值，p限于[0.001, 0.999]；两者越低越好。基准率：该指标此前目标的完成比例，(m + ½)/(n + 1)。已发布方法的判断为其“有望完成”类别时视为预测完成。"))
+                          "布里尔分数：(p − 结果)²的均值，0为完美，恒取p = ½时为0.25；对数分数：结果所得概率的负对数均值，概率限于[0.001, 0.999]；两者越低越好。基准率：该指标此前目标的完成比例，(m + ½)/(n + 1)。已发布方法的判断为其“有望完成”类别时视为预测完成。"))
         if !r.notAssessed.isEmpty {
             let parts = r.notAssessed.map { pick("\(reason($0.reason, code: $0.code)) (\(NumberFormat.count($0.count)))", "\(reason($0.reason, code: $0.code))（\($0.count)项）") }
             lines.append(pick("Not assessed: ", "未评估：") + parts.joined(separator: pick("; ", "；")))

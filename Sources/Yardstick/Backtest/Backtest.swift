@@ -52,6 +52,7 @@ public struct Backtest: Sendable {
     public func run(_ panel: Panel, scope: Scope = .everything) -> BacktestResult {
         var gap = settings.gap
         gap.keepsPaths = false
+        gap.targetRecord = false            // the predictors are the backtest's own (``BacktestSettings/adjustment``)
         let analysis = GapAnalysis(settings: gap)
         // Outcomes: the whole panel's verdict on each target whose year is observed.
         let decided = analysis.assess(PanelIndex(panel)).filter { $0.observed != nil && ($0.ownStatus == .met || $0.ownStatus == .missed) }

@@ -60,3 +60,23 @@ struct BacktestCommandTests {
         #expect(adjust.status == 64)
     }
 }
+
+extension BacktestCommandTests {
+    /// The report ends with the backtest of the whole data: its scores in every format, the diagram in HTML, and
+    /// the same numbers as `backtest`.
+    @Test func theReportCarriesTheBacktest() throws {
+        let alone = try json([])
+        let report = try BinaryRunner.run(["report"] + Self.record + ["--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let b = try #require(d["backtest"] as? [String: Any])
+        #expect(b["brier"] as? Double == alone["brier"] as? Double && b["pairs"] as? Int == alone["pairs"] as? Int)
+        let html = try BinaryRunner.run(["report"] + Self.record + ["--format", "html", "--lang", "en"])
+        #expect(html.stdout.contains("<h2>Backtest: probabilities of meeting targets against outcomes</h2>") && html.stdout.contains("aria-labelledby=\"rd-t\""))
+        let text = try BinaryRunner.run(["report"] + Self.record + ["--lang", "en"])
+        #expect(text.stdout.contains("\nBacktest: probabilities of meeting targets against outcomes\n"))
+        let targets = try BinaryRunner.run(["report"] + Self.record + ["--format", "json", "--target-record"])
+        let t = try #require(try JSONSerialization.jsonObject(with: Data(targets.stdout.utf8)) as? [String: Any])
+        #expect((t["backtest"] as? [String: Any])?["adjustment"] as? String == "targets")
+    }
+}

@@ -87,6 +87,9 @@ enum StatusPresets {
 
     static func escap(_ x: PresetInputs?) -> PresetResult {
         guard let x, x.points.count >= 2 else { return notAssessable(.escap, .needsTwoValues) }
+        // A target the latest value already meets: progress towards it is not asked for (its progress ratios would
+        // be measured from the latest value and could read "accelerate progress" for a target reached).
+        if x.alreadyMet { return PresetResult(method: .escap, verdict: .maintainProgress, status: .onTrack, value: nil) }
         let base = x.baseline
         guard x.target != base else { return notAssessable(.escap, .targetEqualsBaseline) }
         let csi = (x.latest.value - base) / (x.target - base)

@@ -76,3 +76,15 @@ extension StatusPresetsTests {
         #expect(StatusPresets.escap(x).verdict == .reverseTrend)
     }
 }
+
+extension StatusPresetsTests {
+    /// A target the latest value already meets: ESCAP says maintain progress (its ratios, measured from the latest
+    /// value, once read "accelerate progress" for a target reached), as SDR says maintaining achievement.
+    @Test func escapOnATargetAlreadyMet() {
+        let x = PresetInputs(points: [(2020, 6), (2022, 9)], latest: (2022, 9), target: 8, targetYear: 2023, sense: 1,
+                             compound: false, projected: 8.5, weightedProjected: 8.6)
+        let r = StatusPresets.escap(x)
+        #expect(r.verdict == .maintainProgress && r.status == .onTrack && r.value == nil)
+        #expect(StatusPresets.sdr(x).verdict == .maintainingAchievement)
+    }
+}

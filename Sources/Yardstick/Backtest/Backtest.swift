@@ -104,10 +104,12 @@ public struct Backtest: Sendable {
             if let forecasts { corrected = forecasts.probability(comparison, projection) }
         }
         let targets = TargetRecord(margins: record.margins.map(\.d), years: record.margins.map(\.year), logScale: logScale)
-        if let targets, let comparison, let reference {
-            fromTargets = targets.probability(comparison, reference: reference)
+        var usedRecord: TargetRecord? = nil
+        if let targets, let comparison, let reference, let p = targets.probability(comparison, reference: reference) {
+            fromTargets = p
+            usedRecord = targets
         } else if comparison != nil {
-            fromTargets = pooledRate        // too short a record of its own: the share of all earlier targets met
+            fromTargets = pooledRate        // no record of its own to go by: the share of all earlier targets met
         }
         let margin = reference.flatMap { TargetRecord.margin(outcome: observed.value, reference: $0, logScale: logScale) }
         let plain = before.probability
@@ -124,12 +126,12 @@ public struct Backtest: Sendable {
         var status = before.status, basis = before.basis
         if let probability, chosen != .trend {
             if gap.method == .own { status = gap.ownStatus(probability) }
-            if chosen == .targets { basis = targets.map { .targetRecord($0) } ?? .earlierTargets(met: pooled.met, of: pooled.outcomes) }
+            if chosen == .targets { basis = usedRecord.map { .targetRecord($0) } ?? .earlierTargets(met: pooled.met, of: pooled.outcomes) }
         }
         return BacktestItem(target: outcome.target, indicator: outcome.indicator, outcome: observed,
                             met: outcome.ownStatus == .met, before: before, plainProbability: plain,
                             record: corrected != nil ? forecasts : nil, correctedProbability: corrected,
-                            targetRecord: fromTargets != nil ? targets : nil, targetRecordProbability: fromTargets,
+                            targetRecord: usedRecord, targetRecordProbability: fromTargets,
                             predictor: chosen, probability: probability, status: status, basis: basis,
                             baseRate: record.baseRate, pooledRate: pooledRate, earlierTargets: record.outcomes,
                             transform: transform, margin: margin)

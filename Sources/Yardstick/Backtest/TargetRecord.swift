@@ -37,16 +37,18 @@ public struct TargetRecord: Sendable, Equatable {
         self.years = years.min()!...years.max()!
     }
 
-    /// P(the outcome of a target with reference `r` lies at or below `y`).
+    /// P(the outcome of a target with reference `r` lies at or below `y`); on the log scale 0 for y ≤ 0.
     func cdf(_ y: Double, reference r: Double) -> Double {
-        guard let d = Self.margin(outcome: y, reference: r, logScale: logScale) else { return logScale && y <= 0 ? 0 : .nan }
+        if logScale && y <= 0 { return 0 }
+        let d = Self.margin(outcome: y, reference: r, logScale: logScale)!
         let n = Double(count)
         return StudentT(degreesOfFreedom: n - 1).cdf((d - mean) / (spread * (1 + 1 / n).squareRoot()))
     }
 
-    /// P(met) for the comparison `c` of a target with reference `r`.
-    func probability(_ c: Comparison, reference r: Double) -> Double {
-        switch c {
+    /// P(met) for the comparison `c` of a target with reference `r`; nil when `r` cannot carry a log ratio (r ≤ 0).
+    func probability(_ c: Comparison, reference r: Double) -> Double? {
+        if logScale && !(r > 0) { return nil }
+        return switch c {
         case let .atLeast(t), let .above(t): 1 - cdf(t, reference: r)
         case let .atMost(t), let .below(t): cdf(t, reference: r)
         case let .between(lo, hi): max(0, cdf(hi, reference: r) - cdf(lo, reference: r))

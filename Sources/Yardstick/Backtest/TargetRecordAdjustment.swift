@@ -29,8 +29,9 @@ enum TargetRecordAdjustment {
             let logScale = a.indicator.kind == .level || a.indicator.kind == .count
             let earlier = (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.compactMap(\.margin)
             let p: Double, basis: AssessmentBasis
-            if let record = TargetRecord(margins: earlier, years: (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.filter { $0.margin != nil }.map(\.year), logScale: logScale) {
-                p = record.probability(c, reference: r)
+            if let record = TargetRecord(margins: earlier, years: (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.filter { $0.margin != nil }.map(\.year), logScale: logScale),
+               let q = record.probability(c, reference: r) {
+                p = q
                 basis = .targetRecord(record)
             } else {
                 let n = years.partitioningIndex { $0 >= year }

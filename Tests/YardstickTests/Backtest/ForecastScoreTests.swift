@@ -51,9 +51,9 @@ struct ForecastScoreTests {
         let rate = Indicator(id: "g", unit: "%", direction: .higher, kind: .growthRate)
         let r = try #require(TargetRecord(margins: [1.2, 0.8, 2.0, -0.3, 1.5, 0.9], years: Array(2001...2006), logScale: false))
         let atLeast = try #require(Comparison(qualifier: .atLeast, value: 7, indicator: rate, settings: GapSettings()))
-        #expect(abs(r.probability(atLeast, reference: 7) - 0.8597247079230054) < 1e-12)
+        #expect(abs(r.probability(atLeast, reference: 7)! - 0.8597247079230054) < 1e-12)
         let about = try #require(Comparison(qualifier: .approximately, value: 7, indicator: rate, settings: GapSettings()))
-        #expect(abs(r.probability(about, reference: 7) - 0.9344817813630031) < 1e-12)
+        #expect(abs(r.probability(about, reference: 7)! - 0.9344817813630031) < 1e-12)
         #expect(TargetRecord(margins: [1, 1, 1, 1, 1], years: Array(1...5), logScale: false) == nil)     // no spread
         #expect(TargetRecord(margins: [1, 2, 3, 4], years: Array(1...4), logScale: false) == nil)        // too short
     }
@@ -65,8 +65,11 @@ struct ForecastScoreTests {
         #expect(abs(r.mean - 0.14397486444790483) < 1e-14)
         #expect(abs(r.spread - 0.05278537435406032) < 1e-14)
         let c = try #require(Comparison(qualifier: .atLeast, value: 1100, indicator: jobs, settings: GapSettings()))
-        #expect(abs(r.probability(c, reference: 1100) - 0.9662542876038972) < 1e-12)
+        #expect(abs(r.probability(c, reference: 1100)! - 0.9662542876038972) < 1e-12)
         #expect(TargetRecord.margin(outcome: -1, reference: 5, logScale: true) == nil)
+        #expect(r.probability(c, reference: 0) == nil)                          // no log ratio from a reference of 0
+        let below = try #require(Comparison(qualifier: .atMost, value: -5, indicator: jobs, settings: GapSettings()))
+        #expect(r.probability(below, reference: 1100) == 0)                     // a level at or below 0 is never reached
     }
 
     /// The forecasts' record: G(u) = T_{n−1}((Φ⁻¹(u) − b)/(s·√(1 + 1/n))) from the normal scores of earlier transforms.

@@ -154,7 +154,7 @@ struct ScopeOptions: ParsableArguments {
     @Option(help: "Show only this region, by id or name (repeatable, or comma-separated). Analyses still read every region.")
     var region: [String] = []
 
-    @Option(help: "Show only this indicator (repeatable, or comma-separated). Analyses still read every indicator.")
+    @Option(help: "Show only this indicator, by id or name (repeatable, or comma-separated). Analyses still read every indicator.")
     var indicator: [String] = []
 
     /// The names given, split at commas and trimmed; nil when none.
@@ -195,10 +195,24 @@ struct ScopeOptions: ParsableArguments {
         return id
     }
 
-    /// The scope, its names checked against the data; a region may be given by its name in either language.
+    /// An indicator's id from its id or its name in either language (unchanged when it names none), when exactly
+    /// one indicator of the data has that name; names match without regard to case.
+    static func indicatorID(_ given: String, in index: PanelIndex) -> String {
+        if index.indicatorIDs.contains(given) { return given }
+        let key = given.lowercased()
+        let matches = index.indicatorIDs.filter { id in
+            let i = index.indicator(id)
+            return i.name.lowercased() == key || i.englishName?.lowercased() == key
+        }
+        return matches.count == 1 ? matches[0] : given
+    }
+
+    /// The scope, its names checked against the data; a region or an indicator may be given by its name in either
+    /// language.
     func scope(in index: PanelIndex) throws -> Scope {
         let regions = Self.names(region)?.map { Self.id($0, in: index) }
-        let scope = Scope(regions: regions.map(Set.init), indicators: Self.names(indicator).map(Set.init))
+        let indicators = Self.names(indicator)?.map { Self.indicatorID($0, in: index) }
+        let scope = Scope(regions: regions.map(Set.init), indicators: indicators.map(Set.init))
         do { try scope.check(against: index) } catch { throw CommandError(error) }
         return scope
     }

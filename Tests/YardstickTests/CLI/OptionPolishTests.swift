@@ -88,3 +88,15 @@ extension OptionPolishTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
     }
 }
+
+extension OptionPolishTests {
+    /// An indicator by its name in either language, as a region (found in a new user's trial).
+    @Test func indicatorByName() throws {
+        let byID = try BinaryRunner.run(["gap", "--region", "Zhuzhou", "--indicator", "gdp_growth,rd_intensity", "--format", "csv"])
+        for names in ["地区生产总值增长,全社会研发投入强度", "gdp growth,R&D expenditure as a share of GDP"] {
+            let r = try BinaryRunner.run(["gap", "--region", "Zhuzhou", "--indicator", names, "--format", "csv"])
+            #expect(r.status == 0 && r.stdout == byID.stdout, "\(names): \(r.stderr)")
+        }
+        #expect(byID.stdout.split(separator: "\n").count > 2)
+    }
+}

@@ -22,9 +22,24 @@ for old in folder.glob("*.swift"):
 (folder / "EmbeddedData.swift").write_text(
     header + "/// Data sets built into Yardstick, so that the tool works with no input file (one generated file each).\n"
     "public enum EmbeddedData {}\n", encoding="utf-8")
+limit = 380          # lines a generated file may hold, so that every Swift file stays readable in one sitting
 for name, path in files.items():
     text = (root / path).read_text(encoding="utf-8")
     assert '"""#' not in text
-    swift = (header + "extension EmbeddedData {\n" + f"    /// `{path}`: see its README for sources.\n"
-             + f'    public static let {name} = #"""\n' + text.rstrip("\n") + '\n"""#\n}\n')
-    (folder / f"EmbeddedData+{name[0].upper() + name[1:]}.swift").write_text(swift, encoding="utf-8")
+    lines = text.rstrip("\n").split("\n")
+    parts = [lines[k:k + limit] for k in range(0, len(lines), limit)]
+    cap = name[0].upper() + name[1:]
+    doc = f"    /// `{path}`: see its README for sources.\n"
+    if len(parts) == 1:
+        swift = header + "extension EmbeddedData {\n" + doc + f'    public static let {name} = #"""\n' + "\n".join(lines) + '\n"""#\n}\n'
+        (folder / f"EmbeddedData+{cap}.swift").write_text(swift, encoding="utf-8")
+        continue
+    # A long file is kept in parts of at most `limit` lines, one generated file each, joined here.
+    names = [f"{name}Part{k + 1}" for k in range(len(parts))]
+    swift = (header + "extension EmbeddedData {\n" + doc + f"    public static let {name} = [" + ", ".join(names)
+             + '].joined(separator: "\\n")\n}\n')
+    (folder / f"EmbeddedData+{cap}.swift").write_text(swift, encoding="utf-8")
+    for k, (part, pname) in enumerate(zip(parts, names)):
+        swift = (header + "extension EmbeddedData {\n" + f"    /// Lines {k * limit + 1}–{k * limit + len(part)} of `{path}`.\n"
+                 + f'    static let {pname} = #"""\n' + "\n".join(part) + '\n"""#\n}\n')
+        (folder / f"EmbeddedData+{cap}Part{k + 1}.swift").write_text(swift, encoding="utf-8")

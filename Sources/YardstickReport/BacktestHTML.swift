@@ -18,12 +18,7 @@ extension BacktestRenderer {
         for (k, t) in d.tables.prefix(tables).enumerated() {
             h += "<h\(level)>\(e(t.title))</h\(level)>"
             if k == 1 { h += reliability(d) }
-            h += "<div class=\"scroll\"><table><thead><tr>"
-            h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in t.rows {
-                h += "<tr>" + zip(row, t.rightAligned).map { $1 ? "<td class=\"n\" style=\"text-align:right\">\(e($0))</td>" : "<td>\(e($0))</td>" }.joined() + "</tr>"
-            }
-            h += "</tbody></table></div>"
+            h += BenchmarkRenderer.html(t)
         }
         return h
     }

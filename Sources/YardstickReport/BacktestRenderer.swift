@@ -64,13 +64,7 @@ public enum BacktestRenderer {
 
     /// The method and the first `tables` tables, as lines (a report's backtest section shows two).
     static func textBody(_ d: BacktestDocument, tables: Int) -> [String] {
-        var lines = d.method.map { "  " + $0 }
-        for t in d.tables.prefix(tables) {
-            var table = TextTable(header: t.header, alignments: t.rightAligned.map { $0 ? .right : .left })
-            for row in t.rows { table.append(row) }
-            lines += ["", t.title, table.rendered()]
-        }
-        return lines
+        d.method.map { "  " + $0 } + d.tables.prefix(tables).flatMap { BenchmarkRenderer.text($0, colour: false, marked: false) }
     }
 
     public static func markdown(_ d: BacktestDocument) -> String {
@@ -79,13 +73,6 @@ public enum BacktestRenderer {
 
     /// The body with headings at `level`.
     static func markdownBody(_ d: BacktestDocument, level: Int, tables: Int) -> [String] {
-        let h = String(repeating: "#", count: level)
-        var lines = d.method.map { "- " + $0 }
-        for t in d.tables.prefix(tables) {
-            lines += ["", "\(h) \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
-                      "| " + t.rightAligned.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " |"]
-            lines += t.rows.map { "| " + $0.map(MarkdownReport.cell).joined(separator: " | ") + " |" }
-        }
-        return lines
+        d.method.map { "- " + $0 } + d.tables.prefix(tables).flatMap { BenchmarkRenderer.markdown($0, level: level) }
     }
 }

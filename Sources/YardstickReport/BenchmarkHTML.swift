@@ -20,17 +20,23 @@ extension BenchmarkRenderer {
         let e = HTMLReport.escape
         var h = "<ul class=\"sub\">" + d.method.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         for (number, t) in d.tables.enumerated() {
-            h += "<h\(level)>\(e(t.title))</h\(level)><div class=\"scroll\"><table><thead><tr>"
-            h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
-            for (row, focus) in zip(t.rows, t.focus) {
-                h += "<tr\(focus ? " class=\"focus\"" : "")>" + zip(row, t.rightAligned).map { $1 ? "<td class=\"n\" style=\"text-align:right\">\(e($0))</td>" : "<td>\(e($0))</td>" }.joined() + "</tr>"
-            }
-            h += "</tbody></table></div>"
+            h += "<h\(level)>\(e(t.title))</h\(level)>" + html(t)
             if number == 0, !d.intervals.isEmpty { h += intervals(d) }
         }
         if !d.findings.isEmpty { h += "<h\(level)>\(e(d.labels.rankHistories))</h\(level)><ul class=\"findings\">" + d.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
         if !d.notes.isEmpty { h += "<h\(level)>\(e(d.labels.comparisonNotes))</h\(level)><ul>" + d.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
         return h
+    }
+
+    /// A table (its title apart), focal rows marked; backtests reuse it.
+    static func html(_ t: BenchmarkDocument.Table) -> String {
+        let e = HTMLReport.escape
+        var h = "<div class=\"scroll\"><table><thead><tr>"
+        h += zip(t.header, t.rightAligned).map { "<th style=\"text-align:\($1 ? "right" : "left")\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for (row, focus) in zip(t.rows, t.focus) {
+            h += "<tr\(focus ? " class=\"focus\"" : "")>" + zip(row, t.rightAligned).map { $1 ? "<td class=\"n\" style=\"text-align:right\">\(e($0))</td>" : "<td>\(e($0))</td>" }.joined() + "</tr>"
+        }
+        return h + "</tbody></table></div>"
     }
 
     /// The rank-interval chart, one row per region (at most 60, the focal region always among them).

@@ -140,15 +140,29 @@ public enum BenchmarkRenderer {
     /// The method, the tables, the findings and the notes, as lines (a report's peer section reuses them).
     static func textBody(_ d: BenchmarkDocument, colour: Bool) -> [String] {
         var lines = d.method.map { "  " + $0 }
-        for t in d.tables {
-            var table = TextTable(header: [""] + t.header, alignments: [.left] + t.rightAligned.map { $0 ? .right : .left })
-            for (row, focus) in zip(t.rows, t.focus) { table.append([focus ? "▶" : ""] + row) }
-            var rendered = table.rendered().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-            if colour { for (k, focus) in t.focus.enumerated() where focus && rendered.indices.contains(k + 2) { rendered[k + 2] = "\u{1B}[1m" + rendered[k + 2] + "\u{1B}[0m" } }
-            lines += ["", t.title] + rendered
-        }
+        for t in d.tables { lines += text(t, colour: colour) }
         if !d.findings.isEmpty { lines += ["", d.labels.rankHistories] + d.findings.map { "• " + $0 } }
         if !d.notes.isEmpty { lines += ["", d.labels.comparisonNotes] + d.notes.map { "• " + $0 } }
+        return lines
+    }
+
+    /// A titled table as lines, with a first column marking the focal rows (▶, bold on a colour terminal) unless
+    /// `marked` is false. Backtests reuse it.
+    static func text(_ t: BenchmarkDocument.Table, colour: Bool, marked: Bool = true) -> [String] {
+        var table = TextTable(header: (marked ? [""] : []) + t.header, alignments: (marked ? [.left] : []) + t.rightAligned.map { $0 ? .right : .left })
+        for (row, focus) in zip(t.rows, t.focus) { table.append((marked ? [focus ? "▶" : ""] : []) + row) }
+        var rendered = table.rendered().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        if colour { for (k, focus) in t.focus.enumerated() where focus && rendered.indices.contains(k + 2) { rendered[k + 2] = "\u{1B}[1m" + rendered[k + 2] + "\u{1B}[0m" } }
+        return ["", t.title] + rendered
+    }
+
+    /// A titled table in Markdown, its heading at `level`, focal rows in bold.
+    static func markdown(_ t: BenchmarkDocument.Table, level: Int) -> [String] {
+        var lines = ["", "\(String(repeating: "#", count: level)) \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
+                     "| " + t.rightAligned.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " |"]
+        for (row, focus) in zip(t.rows, t.focus) {
+            lines.append("| " + row.map { focus ? "**\(MarkdownReport.cell($0))**" : MarkdownReport.cell($0) }.joined(separator: " | ") + " |")
+        }
         return lines
     }
 
@@ -160,13 +174,7 @@ public enum BenchmarkRenderer {
     static func markdownBody(_ d: BenchmarkDocument, level: Int) -> [String] {
         let h = String(repeating: "#", count: level)
         var lines = d.method.map { "- " + $0 }
-        for t in d.tables {
-            lines += ["", "\(h) \(t.title)", "", "| " + t.header.map(MarkdownReport.cell).joined(separator: " | ") + " |",
-                      "| " + t.rightAligned.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " |"]
-            for (row, focus) in zip(t.rows, t.focus) {
-                lines.append("| " + row.map { focus ? "**\(MarkdownReport.cell($0))**" : MarkdownReport.cell($0) }.joined(separator: " | ") + " |")
-            }
-        }
+        for t in d.tables { lines += markdown(t, level: level) }
         if !d.findings.isEmpty { lines += ["", "\(h) \(d.labels.rankHistories)", ""] + d.findings.map { "- " + $0 } }
         if !d.notes.isEmpty { lines += ["", "\(h) \(d.labels.comparisonNotes)", ""] + d.notes.map { "- " + $0 } }
         return lines

@@ -30,9 +30,8 @@ public enum NumberFormat {
             return significant(x / scale, digits) + word
         }
         if m < 1e6 {
-            let rounded = Int((x / pow(10, max(0, floor(log10(m)) - Double(digits) + 1))).rounded() * pow(10, max(0, floor(log10(m)) - Double(digits) + 1)))
-            let grouped = String(abs(rounded)).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
-            return (rounded < 0 ? "-" : "") + String(grouped.joined().reversed())
+            let step = pow(10, max(0, floor(log10(m)) - Double(digits) + 1))
+            return count(Int((x / step).rounded() * step))
         }
         let (scale, word): (Double, String) = m >= 1e12 ? (1e12, "tn") : m >= 1e9 ? (1e9, "bn") : (1e6, "M")
         return significant(x / scale, digits) + " " + word

@@ -90,20 +90,15 @@ public struct Backtest: Sendable {
               pooled: IndicatorRecord) -> BacktestItem {
         let pooledRate = pooled.baseRate
         let observed = outcome.observed!
-        let logScale = before.indicator.kind == .level || before.indicator.kind == .count
         let comparison = Comparison(qualifier: before.target.qualifier, value: before.target.value, indicator: before.indicator, settings: gap)
-        let reference: Double? = switch before.target.qualifier {
-        case let .range(high): (before.target.value + high) / 2
-        case .relative: nil
-        default: before.target.value
-        }
+        let reference = TargetRecord.reference(before.target)
         var corrected: Double? = nil, transform: Double? = nil, fromTargets: Double? = nil
         let forecasts = ForecastRecord(transforms: record.transforms.map(\.u), years: record.transforms.map(\.year))
         if let projection = before.projection, before.probability != nil, let comparison {
             transform = projection.cdf(observed.value)
             if let forecasts { corrected = forecasts.probability(comparison, projection) }
         }
-        let targets = TargetRecord(margins: record.margins.map(\.d), years: record.margins.map(\.year), logScale: logScale)
+        let targets = TargetRecord(margins: record.margins.map(\.d), years: record.margins.map(\.year), logScale: TargetRecord.logScale(before.indicator))
         var usedRecord: TargetRecord? = nil
         if let targets, let comparison, let reference, let p = targets.probability(comparison, reference: reference) {
             fromTargets = p
@@ -111,7 +106,7 @@ public struct Backtest: Sendable {
         } else if comparison != nil {
             fromTargets = pooledRate        // no record of its own to go by: the share of all earlier targets met
         }
-        let margin = reference.flatMap { TargetRecord.margin(outcome: observed.value, reference: $0, logScale: logScale) }
+        let margin = TargetRecord.margin(of: before.target, indicator: before.indicator, outcome: observed.value)
         let plain = before.probability
         let candidates: [Predictor: Double] = [.trend: plain, .record: corrected, .targets: fromTargets].compactMapValues { $0 }
         // Every predictor is scored on the targets the trend assesses; the others stand in for it where they can.

@@ -51,10 +51,6 @@ public struct ForecastRecord: Sendable, Equatable {
 
     /// P(met) under the corrected distribution of `projection`, for the comparison `c`.
     func probability(_ c: Comparison, _ projection: Projection) -> Double {
-        switch c {
-        case let .atLeast(t), let .above(t): 1 - corrected(projection.cdf(t))
-        case let .atMost(t), let .below(t): corrected(projection.cdf(t))
-        case let .between(lo, hi): max(0, corrected(projection.cdf(hi)) - corrected(projection.cdf(lo)))
-        }
+        c.probability(cdf: { corrected(projection.cdf($0)) }, survival: { 1 - corrected(projection.cdf($0)) })
     }
 }

@@ -19,6 +19,23 @@ public struct TargetRecord: Sendable, Equatable {
 
     public static let minimum = 5
 
+    /// Whether an indicator's margins are log ratios (levels and counts) rather than differences.
+    static func logScale(_ i: Indicator) -> Bool { i.kind == .level || i.kind == .count }
+
+    /// The value a target's margin is measured from: its value, a range's middle; none for a relative target.
+    static func reference(_ t: Observation) -> Double? {
+        switch t.qualifier {
+        case let .range(high): (t.value + high) / 2
+        case .relative: nil
+        default: t.value
+        }
+    }
+
+    /// The margin of target `t`'s outcome `y`; nil for a relative target or where a log ratio is undefined.
+    static func margin(of t: Observation, indicator: Indicator, outcome y: Double) -> Double? {
+        reference(t).flatMap { margin(outcome: y, reference: $0, logScale: logScale(indicator)) }
+    }
+
     /// The margin of an outcome against a reference; nil when a log ratio is undefined.
     static func margin(outcome y: Double, reference r: Double, logScale: Bool) -> Double? {
         guard logScale else { return y - r }
@@ -48,10 +65,6 @@ public struct TargetRecord: Sendable, Equatable {
     /// P(met) for the comparison `c` of a target with reference `r`; nil when `r` cannot carry a log ratio (r ≤ 0).
     func probability(_ c: Comparison, reference r: Double) -> Double? {
         if logScale && !(r > 0) { return nil }
-        return switch c {
-        case let .atLeast(t), let .above(t): 1 - cdf(t, reference: r)
-        case let .atMost(t), let .below(t): cdf(t, reference: r)
-        case let .between(lo, hi): max(0, cdf(hi, reference: r) - cdf(lo, reference: r))
-        }
+        return c.probability(cdf: { cdf($0, reference: r) }, survival: { 1 - cdf($0, reference: r) })
     }
 }

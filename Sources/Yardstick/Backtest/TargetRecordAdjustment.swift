@@ -16,26 +16,24 @@ enum TargetRecordAdjustment {
             .sorted { $0.target.period.year < $1.target.period.year }
         var byIndicator: [String: [(year: Int, margin: Double?)]] = [:]
         for a in decided {
-            let logScale = a.indicator.kind == .level || a.indicator.kind == .count
-            let margin = reference(a.target).flatMap { TargetRecord.margin(outcome: a.observed!.value, reference: $0, logScale: logScale) }
-            byIndicator[a.indicator.id, default: []].append((a.target.period.year, margin))
+            byIndicator[a.indicator.id, default: []].append((a.target.period.year,
+                                                             TargetRecord.margin(of: a.target, indicator: a.indicator, outcome: a.observed!.value)))
         }
         let years = decided.map(\.target.period.year)
         let metSoFar = decided.reduce(into: [0]) { $0.append($0.last! + ($1.ownStatus == .met ? 1 : 0)) }
         for k in assessments.indices where assessments[k].probability != nil {
             let a = assessments[k], year = a.target.period.year
-            guard let r = reference(a.target),
+            guard let r = TargetRecord.reference(a.target),
                   let c = Comparison(qualifier: a.target.qualifier, value: a.target.value, indicator: a.indicator, settings: settings) else { continue }
-            let logScale = a.indicator.kind == .level || a.indicator.kind == .count
-            let earlier = (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.compactMap(\.margin)
+            let earlier = (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.filter { $0.margin != nil }
             let p: Double, basis: AssessmentBasis
-            if let record = TargetRecord(margins: earlier, years: (byIndicator[a.indicator.id] ?? []).prefix { $0.year < year }.filter { $0.margin != nil }.map(\.year), logScale: logScale),
+            if let record = TargetRecord(margins: earlier.map { $0.margin! }, years: earlier.map(\.year), logScale: TargetRecord.logScale(a.indicator)),
                let q = record.probability(c, reference: r) {
                 p = q
                 basis = .targetRecord(record)
             } else {
                 let n = years.partitioningIndex { $0 >= year }
-                p = (Double(metSoFar[n]) + 0.5) / (Double(n) + 1)
+                p = IndicatorRecord(met: metSoFar[n], outcomes: n).baseRate
                 basis = .earlierTargets(met: metSoFar[n], of: n)
             }
             assessments[k].probability = p
@@ -44,15 +42,6 @@ enum TargetRecordAdjustment {
                 if settings.method == .own { assessments[k].status = assessments[k].ownStatus }
                 assessments[k].basis = basis
             }
-        }
-    }
-
-    /// The value a target's margin is measured from: its value, a range's middle; none for a relative target.
-    static func reference(_ t: Observation) -> Double? {
-        switch t.qualifier {
-        case let .range(high): (t.value + high) / 2
-        case .relative: nil
-        default: t.value
         }
     }
 }
